@@ -1,0 +1,20 @@
+# grantreports: spreadsheets of project activities -> funder-formatted Word and PDF reports.
+# The logic lives in the grantreports package; these files only wire the stages together.
+from snakemake.utils import min_version
+
+min_version("9.0")
+
+
+configfile: "config/config.yaml"
+
+
+include: "rules/common.smk"
+include: "rules/report.smk"
+include: "rules/validation.smk"
+
+
+rule all:
+    default_target: True
+    input:
+        report_files(),
+        "results/validation.ok",

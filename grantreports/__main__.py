@@ -1,0 +1,42 @@
+"""Command line used by the workflow's rules: `python -m grantreports render|summary ...`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .extract import Extraction
+from .report import render_report
+from .summary import summary_text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="grantreports")
+    commands = parser.add_subparsers(dest="command", required=True)
+    render = commands.add_parser("render", help="render one report to .docx and .pdf")
+    render.add_argument("data", type=Path, help="the grant's data file (results/grants/<slug>.json)")
+    render.add_argument("report", help="report slug, e.g. interim-1 or final")
+    render.add_argument("--templates", type=Path, required=True)
+    render.add_argument("--docx", type=Path, required=True)
+    render.add_argument("--pdf", type=Path, required=True)
+    summary = commands.add_parser("summary", help="print the input problems; fail when there are errors")
+    summary.add_argument("extraction", type=Path, help="results/extraction.json")
+    summary.add_argument("ok_marker", type=Path, help="file written when there is no error")
+    args = parser.parse_args(argv)
+
+    if args.command == "render":
+        render_report(args.data, args.report, args.templates, args.docx, args.pdf)
+        return 0
+    extraction = Extraction.from_json(json.loads(args.extraction.read_text(encoding="utf-8")))
+    text, errors = summary_text(extraction.problems)
+    print(text, file=sys.stderr)
+    if errors:
+        return 1
+    args.ok_marker.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

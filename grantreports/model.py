@@ -1,0 +1,179 @@
+"""Typed records of one grant's input rows, each carrying the spreadsheet cell it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from: file, sheet and row number as the spreadsheet shows them."""
+
+    file: str
+    sheet: str
+    row: int
+
+
+@dataclass(frozen=True)
+class Grant:
+    grant_number: str
+    title: str
+    funder: str
+    programme: str | None
+    grantee: str
+    partners: list[str]
+    locations: list[str]
+    start_date: dt.date
+    end_date: dt.date
+    currency: str
+    total_budget: Decimal
+    contact_person: str
+    signatory_name: str
+    signatory_position: str
+    signing_place: str
+    slug: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Period:
+    grant_number: str
+    kind: str
+    period_from: dt.date
+    period_to: dt.date
+    due_date: dt.date
+    submission_date: dt.date | None
+    comments: str | None
+    slug: str  # interim-1, interim-2, ..., final
+    number: int | None  # interim reports are numbered by date
+    source: Source
+
+
+@dataclass(frozen=True)
+class Activity:
+    grant_number: str
+    activity_code: str
+    title: str
+    start_date: dt.date
+    end_date: dt.date | None
+    location: str
+    target_group: str
+    participants: int
+    organisation: str | None
+    result: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Indicator:
+    grant_number: str
+    indicator_code: str
+    name: str
+    unit: str
+    baseline: Decimal
+    target: Decimal
+    measure: str
+    activity_codes: list[str]
+    target_group: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    grant_number: str
+    indicator_code: str
+    date: dt.date
+    value: Decimal
+    comment: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    grant_number: str
+    line_code: str
+    category: str
+    description: str | None
+    approved: Decimal
+    source: Source
+
+
+@dataclass(frozen=True)
+class Expense:
+    grant_number: str
+    date: dt.date
+    line_code: str
+    amount: Decimal
+    document_number: str
+    description: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class GrantData:
+    """Everything the inputs say about one grant: the content of its per-grant data file."""
+
+    grant: Grant
+    periods: list[Period] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    indicator_values: list[IndicatorValue] = field(default_factory=list)
+    budget: list[BudgetLine] = field(default_factory=list)
+    expenses: list[Expense] = field(default_factory=list)
+
+    def period(self, slug: str) -> Period:
+        return next(p for p in self.periods if p.slug == slug)
+
+    def to_json(self) -> str:
+        return json.dumps(_plain(self), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> GrantData:
+        return _typed(cls, json.loads(text))
+
+
+# The sheet each record type is read from; the tests check the fields match the sheet schemas.
+RECORD_OF_SHEET = {
+    "grants": Grant,
+    "periods": Period,
+    "activities": Activity,
+    "indicators": Indicator,
+    "indicator_values": IndicatorValue,
+    "budget": BudgetLine,
+    "expenses": Expense,
+}
+
+
+def _plain(value: object) -> object:
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, Decimal)):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    return value
+
+
+def _typed(kind: object, value: object) -> object:
+    if value is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(kind) if a is not type(None)]
+        return _typed(inner, value)
+    if origin is list:
+        (inner,) = typing.get_args(kind)
+        return [_typed(inner, v) for v in value]
+    if is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        return kind(**{f.name: _typed(hints[f.name], value[f.name]) for f in fields(kind)})
+    if kind is dt.date:
+        return dt.date.fromisoformat(value)
+    if kind is Decimal:
+        return Decimal(value)
+    return value

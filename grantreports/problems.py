@@ -1,0 +1,50 @@
+"""Input problems: what is wrong, where (file, sheet, row, column), and what was expected."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the inputs, located as precisely as the spreadsheet allows.
+
+    `grant` is the grant number the problem blocks; empty when the problem cannot be
+    tied to one grant (an unreadable file, a row naming an unknown grant): such a
+    problem fails the build but blocks no grant's report.
+    """
+
+    message: str
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None
+    column: str = ""
+    value: str = ""
+    grant: str = ""
+    severity: str = "error"
+
+    def location(self) -> str:
+        parts = [self.file] if self.file else []
+        if self.sheet:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column '{self.column}'")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.location()
+        value = f"value '{self.value}': " if self.value != "" else ""
+        return f"{where}: {value}{self.message}" if where else f"{value}{self.message}"
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Problem:
+        return cls(**data)
+
+
+def sort_key(problem: Problem) -> tuple:
+    return (problem.file, problem.sheet, problem.row or 0, problem.column, problem.message)

@@ -1,0 +1,123 @@
+"""Read .xlsx, .ods and .csv files into header-keyed rows with their spreadsheet row numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine
+
+from .problems import Problem
+from .sheets import SheetSpec, normalise_name
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+CSV_ENCODINGS = ("utf-8-sig", "cp1257")  # Excel on Baltic Windows saves CSV as Windows-1257.
+
+
+@dataclass
+class SheetRows:
+    """The rows of one recognised sheet: each row maps column key to cell value."""
+
+    spec: SheetSpec
+    file: str
+    sheet: str
+    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)
+
+
+def read_file(path: Path, shown_as: str, specs: dict[str, SheetSpec]) -> tuple[list[SheetRows], list[Problem]]:
+    """Every recognised sheet of one input file; unreadable files and sheets become problems."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in WORKBOOK_SUFFIXES:
+            grids = _workbook_grids(path, specs)
+        elif suffix == ".csv":
+            grids = _csv_grids(path, specs)
+        else:
+            return [], [Problem(f"cannot read '{suffix}' files; expected .xlsx, .ods or .csv", file=shown_as)]
+    except _Unreadable as error:
+        return [], [Problem(str(error), file=shown_as)]
+    if not grids:
+        names = ", ".join(specs)
+        return [], [Problem(f"no sheet this tool reads; expected a sheet named one of: {names}", file=shown_as)]
+    sheets, problems = [], []
+    for spec, sheet_name, grid in grids:
+        sheet, sheet_problems = _header_keyed(spec, shown_as, sheet_name, grid)
+        sheets.append(sheet)
+        problems.extend(sheet_problems)
+    return sheets, problems
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[tuple[SheetSpec, str, list[list]]]:
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # calamine raises several unrelated types for damaged files
+        raise _Unreadable(f"cannot open as a spreadsheet ({error}); expected an .xlsx or .ods workbook") from None
+    by_name = {normalise_name(name): spec for name, spec in specs.items()}
+    grids = []
+    for sheet_name in workbook.sheet_names:
+        spec = by_name.get(normalise_name(sheet_name))
+        if spec is not None:
+            grid = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+            grids.append((spec, sheet_name, grid))
+    return grids
+
+
+def _csv_grids(path: Path, specs: dict[str, SheetSpec]) -> list[tuple[SheetSpec, str, list[list]]]:
+    """A CSV file holds one sheet, named by the start of the file name (activities-partner.csv)."""
+    stem = normalise_name(path.stem)
+    matches = [spec for name, spec in specs.items() if stem == normalise_name(name) or stem.startswith(normalise_name(name) + " ") or stem.startswith(normalise_name(name) + "-")]
+    if not matches:
+        return []
+    spec = max(matches, key=lambda s: len(s.name))
+    data = path.read_bytes()
+    for encoding in CSV_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # cp1257 decodes almost anything, so this is rare
+        raise _Unreadable("cannot decode the text; expected UTF-8 or Windows-1257")
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(";,\t", key=first_line.count)
+    return [(spec, path.name, list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))]
+
+
+def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> tuple[SheetRows, list[Problem]]:
+    result = SheetRows(spec=spec, file=file, sheet=sheet)
+    header_index = next((i for i, row in enumerate(grid) if any(_filled(v) for v in row)), None)
+    if header_index is None:
+        return result, []
+    keys = {normalise_name(c.key): c.key for c in spec.columns}
+    positions = {}
+    for position, header in enumerate(grid[header_index]):
+        key = keys.get(normalise_name(header)) if _filled(header) else None
+        if key is not None:
+            positions.setdefault(key, position)
+    data_rows = [
+        (header_index + 2 + offset, row)
+        for offset, row in enumerate(grid[header_index + 1 :])
+        if any(_filled(v) for v in row)
+    ]
+    for row_number, row in data_rows:
+        result.rows.append((row_number, {k: row[p] for k, p in positions.items() if p < len(row)}))
+    missing = [c.key for c in spec.columns if c.required and c.key not in positions]
+    if not missing:
+        return result, []
+    # Rows of a sheet that lacks a required column are not used; block the grants they name.
+    message = "missing required column(s) " + ", ".join(f"'{m}'" for m in missing) + f" in the header (row {header_index + 1})"
+    grants = sorted({str(values.get("grant_number", "")).strip() for _, values in result.rows} - {""})
+    where = {"file": file, "sheet": sheet, "row": header_index + 1}
+    problems = [Problem(message, grant=g, **where) for g in grants] or [Problem(message, **where)]
+    result.rows = []
+    return result, problems
+
+
+def _filled(value: object) -> bool:
+    return not (value is None or (isinstance(value, str) and value.strip() == ""))

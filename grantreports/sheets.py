@@ -1,0 +1,130 @@
+"""Input sheet definitions, read from schemas/sheets/*.schema.yaml, and typed conversion of one row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from . import cells
+from .problems import Problem
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas" / "sheets"
+
+_CONVERTERS = {
+    "text": cells.to_text,
+    "list": cells.to_text_list,
+    "integer": cells.to_integer,
+    "number": cells.to_decimal,
+    "date": cells.to_date,
+}
+
+
+def normalise_name(name: object) -> str:
+    """Header and sheet names match regardless of case, spaces and underscores."""
+    return " ".join(str(name).replace("_", " ").split()).casefold()
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    kind: str  # one of _CONVERTERS
+    required: bool
+    description: str
+    example: str
+    default: object = None
+    enum: tuple[str, ...] = ()
+    minimum: float | None = None
+    pattern: str | None = None
+
+    def expectation(self) -> str:
+        """What a valid value looks like, in words."""
+        if self.enum:
+            return "expected one of: " + ", ".join(self.enum)
+        return {
+            "text": "expected text",
+            "list": "expected text, several values separated by ';'",
+            "integer": "expected a whole number",
+            "number": "expected a number, e.g. 1234,56",
+            "date": "expected a date such as 28.11.2022. or 2022-11-28",
+        }[self.kind]
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+def _column(key: str, prop: dict, required: bool) -> Column:
+    kind = {"string": "text", "array": "list", "integer": "integer", "number": "number"}[prop["type"]]
+    if prop.get("format") == "date":
+        kind = "date"
+    return Column(
+        key=key,
+        kind=kind,
+        required=required,
+        description=prop["description"],
+        example=str(prop["examples"][0]),
+        default=prop.get("default"),
+        enum=tuple(prop.get("enum", ())),
+        minimum=prop.get("minimum"),
+        pattern=prop.get("pattern"),
+    )
+
+
+@cache
+def sheet_specs() -> dict[str, SheetSpec]:
+    """Every input sheet, by name, in the order the documentation lists them."""
+    order = ["grants", "periods", "activities", "indicators", "indicator_values", "budget", "expenses"]
+    specs = {}
+    for name in order:
+        schema = yaml.safe_load((SCHEMA_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8"))
+        required = set(schema["required"])
+        columns = tuple(_column(k, p, k in required) for k, p in schema["properties"].items())
+        specs[name] = SheetSpec(name=name, description=schema["description"], columns=columns)
+    return specs
+
+
+def convert_row(spec: SheetSpec, raw: dict[str, object], where: dict) -> tuple[dict, list[Problem]]:
+    """Typed values of one row, keyed by column, and a problem for every cell that does not fit.
+
+    `raw` maps column key to the cell value (absent when the sheet lacks the optional
+    column); `where` holds file, sheet and row for the problems.
+    """
+    grant = cells.to_text(raw.get("grant_number", ""))
+    values: dict[str, object] = {}
+    problems = []
+
+    def problem(column: Column, value: object, message: str) -> None:
+        shown = "" if cells.is_blank(value) else cells.to_text(value)
+        problems.append(Problem(message, column=column.key, value=shown, grant=grant, **where))
+
+    for column in spec.columns:
+        value = raw.get(column.key)
+        if cells.is_blank(value):
+            if column.required:
+                problem(column, value, f"this cell is empty; {column.expectation()}")
+            values[column.key] = [] if column.kind == "list" else column.default
+            continue
+        try:
+            typed = _CONVERTERS[column.kind](value)
+        except cells.CellError as error:
+            problem(column, value, str(error))
+            continue
+        if column.enum and typed not in column.enum:
+            problem(column, value, column.expectation())
+        elif column.minimum is not None and typed < column.minimum:
+            problem(column, value, f"expected a value of at least {column.minimum:g}")
+        elif column.pattern and not re.fullmatch(column.pattern, typed):
+            problem(column, value, f"expected a value like '{column.example}'")
+        else:
+            values[column.key] = typed
+    return values, problems

@@ -1,0 +1,179 @@
+"""Check the rows against each other and group the valid ones into one GrantData per grant."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from . import cells
+from .model import Activity, BudgetLine, Expense, Grant, GrantData, Indicator, IndicatorValue, Period, Source
+from .problems import Problem
+from .reading import SheetRows
+from .sheets import convert_row
+from .slugs import SlugError, slugify
+
+
+@dataclass
+class _Row:
+    values: dict
+    source: Source
+
+    def problem(self, message: str, column: str = "", value: object = "", grant: str | None = None) -> Problem:
+        return Problem(
+            message,
+            file=self.source.file,
+            sheet=self.source.sheet,
+            row=self.source.row,
+            column=column,
+            value="" if value is None else str(value),
+            grant=self.values.get("grant_number", "") if grant is None else grant,
+        )
+
+
+def group_by_grant(sheets: list[SheetRows], funders: set[str]) -> tuple[dict[str, GrantData], list[Problem]]:
+    """Valid grants' data keyed by grant number, and every problem found, in one pass."""
+    rows: dict[str, list[_Row]] = defaultdict(list)
+    problems: list[Problem] = []
+    named = set()  # every grant number in the grants sheet, valid or not
+    for sheet in sheets:
+        for row_number, raw in sheet.rows:
+            if sheet.spec.name == "grants":
+                named.add(cells.to_text(raw.get("grant_number", "")))
+            where = {"file": sheet.file, "sheet": sheet.sheet, "row": row_number}
+            values, row_problems = convert_row(sheet.spec, raw, where)
+            problems.extend(row_problems)
+            if not row_problems:
+                rows[sheet.spec.name].append(_Row(values, Source(**where)))
+
+    grants, grant_problems = _grants(rows["grants"], funders)
+    problems += grant_problems
+    known = set(grants)
+    # Rows of a grant whose own row has a problem go with the blocked grant; they are not 'unknown'.
+    by_grant: dict[str, dict[str, list[_Row]]] = defaultdict(lambda: defaultdict(list))
+    for sheet_name in ("periods", "activities", "indicators", "indicator_values", "budget", "expenses"):
+        for row in rows[sheet_name]:
+            number = row.values["grant_number"]
+            if number in known:
+                by_grant[number][sheet_name].append(row)
+            elif number not in named:
+                problems.append(_unknown_grant(row, number, sorted(known)))
+
+    data = {}
+    for number, grant in grants.items():
+        grant_data, found = _grant_data(grant, by_grant[number])
+        problems += found
+        data[number] = grant_data
+    blocked = {p.grant for p in problems if p.severity == "error"}
+    return {n: d for n, d in data.items() if n not in blocked}, problems
+
+
+def _unknown_grant(row: _Row, number: str, known: list[str]) -> Problem:
+    close = difflib.get_close_matches(number, known, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return row.problem(f"no grant with this number in the grants sheet{hint}", "grant_number", number, grant="")
+
+
+def _grants(rows: list[_Row], funders: set[str]) -> tuple[dict[str, Grant], list[Problem]]:
+    problems = []
+    counts = Counter(row.values["grant_number"] for row in rows)
+    slug_owner: dict[str, _Row] = {}
+    grants = {}
+    for row in rows:
+        v = row.values
+        number = v["grant_number"]
+        if counts[number] > 1:
+            problems.append(row.problem("this grant number is listed more than once; expected each grant once", "grant_number", number))
+            continue
+        found = []
+        if v["funder"] not in funders:
+            found.append(row.problem(f"no report format with this name; expected one of: {', '.join(sorted(funders))} (folders under templates/)", "funder", v["funder"]))
+        if v["end_date"] < v["start_date"]:
+            found.append(row.problem(f"the grant ends before it starts; expected a date on or after start_date {v['start_date']:%d.%m.%Y.}", "end_date", f"{v['end_date']:%d.%m.%Y.}"))
+        try:
+            slug = slugify(number)
+        except SlugError as error:
+            found.append(row.problem(str(error), "grant_number", number))
+            slug = None
+        if slug in slug_owner:
+            other = slug_owner[slug]
+            message = f"gives the same folder name '{slug}' as grant '{other.values['grant_number']}' (row {other.source.row}); expected grant numbers that differ in more than punctuation"
+            found.append(row.problem(message, "grant_number", number))
+            found.append(other.problem(message.replace(f"'{other.values['grant_number']}' (row {other.source.row})", f"'{number}' (row {row.source.row})"), "grant_number", other.values["grant_number"]))
+        elif slug:
+            slug_owner[slug] = row
+        problems += found
+        if not found:
+            grants[number] = Grant(**v, slug=slug, source=row.source)
+    return grants, problems
+
+
+def _in_grant(grant: Grant, row: _Row, column: str) -> list[Problem]:
+    day = row.values[column]
+    if day is None or grant.start_date <= day <= grant.end_date:
+        return []
+    expected = f"expected a date within the grant period {grant.start_date:%d.%m.%Y.}–{grant.end_date:%d.%m.%Y.}"
+    return [row.problem(expected, column, f"{day:%d.%m.%Y.}")]
+
+
+def _not_before(row: _Row, first: str, last: str) -> list[Problem]:
+    if row.values[last] is None or row.values[last] >= row.values[first]:
+        return []
+    return [row.problem(f"ends before it starts; expected a date on or after {first} {row.values[first]:%d.%m.%Y.}", last, f"{row.values[last]:%d.%m.%Y.}")]
+
+
+def _duplicates(rows: list[_Row], column: str, what: str) -> list[Problem]:
+    counts = Counter(row.values[column] for row in rows)
+    return [row.problem(f"this {what} appears more than once for the grant; expected each once", column, row.values[column]) for row in rows if counts[row.values[column]] > 1]
+
+
+def _grant_data(grant: Grant, rows: dict[str, list[_Row]]) -> tuple[GrantData, list[Problem]]:
+    problems = []
+    for row in rows["periods"]:
+        problems += _not_before(row, "period_from", "period_to") + _in_grant(grant, row, "period_from") + _in_grant(grant, row, "period_to")
+    finals = [row for row in rows["periods"] if row.values["kind"] == "final"]
+    if len(finals) > 1:
+        problems += [row.problem("a grant has one final report; expected one row with kind 'final'", "kind", "final") for row in finals]
+    ordered = sorted(rows["periods"], key=lambda r: r.values["period_from"])
+    for before, after in zip(ordered, ordered[1:]):
+        if after.values["period_from"] <= before.values["period_to"]:
+            problems.append(after.problem(f"overlaps the period in row {before.source.row}; expected periods that do not overlap", "period_from", f"{after.values['period_from']:%d.%m.%Y.}"))
+    periods, interim_count = [], 0
+    for row in ordered:
+        number = None
+        if row.values["kind"] == "interim":
+            interim_count += 1
+            number = interim_count
+        slug = f"interim-{number}" if number else "final"
+        periods.append(Period(**row.values, slug=slug, number=number, source=row.source))
+
+    activities = []
+    for row in rows["activities"]:
+        problems += _not_before(row, "start_date", "end_date") + _in_grant(grant, row, "start_date") + _in_grant(grant, row, "end_date")
+        activities.append(Activity(**row.values, source=row.source))
+
+    problems += _duplicates(rows["indicators"], "indicator_code", "indicator code")
+    indicators = [Indicator(**row.values, source=row.source) for row in rows["indicators"]]
+    manual = {i.indicator_code for i in indicators if i.measure == "manual"}
+    values = []
+    for row in rows["indicator_values"]:
+        if row.values["indicator_code"] not in manual:
+            problems.append(row.problem("no indicator with this code and measure 'manual' for the grant; expected a manual indicator_code from the indicators sheet", "indicator_code", row.values["indicator_code"]))
+        problems += _in_grant(grant, row, "date")
+        values.append(IndicatorValue(**row.values, source=row.source))
+
+    problems += _duplicates(rows["budget"], "line_code", "budget line code")
+    budget = [BudgetLine(**row.values, source=row.source) for row in rows["budget"]]
+    lines = {line.line_code for line in budget}
+    expenses = []
+    for row in rows["expenses"]:
+        if row.values["line_code"] not in lines:
+            problems.append(row.problem(f"no budget line with this code for the grant; expected one of: {', '.join(sorted(lines)) or '(no budget lines)'}", "line_code", row.values["line_code"]))
+        problems += _in_grant(grant, row, "date")
+        expenses.append(Expense(**row.values, source=row.source))
+
+    approved = sum((line.approved for line in budget), start=0)
+    if budget and approved != grant.total_budget:
+        problems.append(Problem(f"the budget lines add up to {approved}, the grant's total_budget is {grant.total_budget}; expected them to be equal", file=grant.source.file, sheet=grant.source.sheet, row=grant.source.row, column="total_budget", value=str(grant.total_budget), grant=grant.grant_number, severity="warning"))
+    data = GrantData(grant, periods, activities, indicators, values, budget, expenses)
+    return data, problems

@@ -1,0 +1,51 @@
+# Configuration, and the input stage: every input file is read and validated once per
+# build, here, when Snakemake starts (also for -n), so that the jobs below are known
+# exactly. Each valid grant's rows go to results/grants/<slug>.json, rewritten only
+# when they change: an edit to one grant's rows rebuilds only that grant's reports.
+import datetime
+import hashlib
+import shlex
+import sys
+from pathlib import Path
+
+from snakemake.utils import validate
+
+sys.path.insert(0, workflow.basedir)
+
+from grantreports.extract import data_file, extract
+from grantreports.files import write_if_changed
+from grantreports.summary import headline, summary_text
+
+if isinstance(config.get("as_of"), datetime.date):  # YAML reads an unquoted date as a date
+    config["as_of"] = config["as_of"].isoformat()
+
+
+validate(config, "../schemas/config.schema.yaml")
+
+RESULTS = Path("results")
+TEMPLATES = Path(config["templates"])
+AS_OF = datetime.date.fromisoformat(config["as_of"])
+GRANTREPORTS = f"PYTHONPATH={shlex.quote(workflow.basedir)} {shlex.quote(sys.executable)} -m grantreports"
+
+EXTRACTION = extract(Path.cwd(), config["inputs"], TEMPLATES, RESULTS)
+REPORTS = [r for r in EXTRACTION.due(AS_OF) if not config["grants"] or r.grant_number in config["grants"]]
+# Renderer code is not a file Snakemake tracks; its digest as a parameter reruns reports when it changes.
+CODE_DIGEST = hashlib.sha256(
+    b"".join(p.read_bytes() for p in sorted(Path(workflow.basedir, "grantreports").glob("*.py")))
+).hexdigest()[:16]
+
+if workflow.is_main_process:
+    write_if_changed(Path("outputs/validation.txt"), (summary_text(EXTRACTION.problems)[0] + "\n").encode())
+    if EXTRACTION.problems:
+        print(headline(EXTRACTION.problems), file=sys.stderr)
+
+
+def report_files():
+    return [f"outputs/{r.grant_slug}/{r.report_slug}.{ext}" for r in REPORTS for ext in ("docx", "pdf")]
+
+
+def template_files(wildcards):
+    """The funder's folder and templates/shared: editing them rebuilds that funder's reports."""
+    funder = next(r.funder for r in REPORTS if r.grant_slug == wildcards.grant)
+    folders = [TEMPLATES / funder, TEMPLATES / "shared"]
+    return sorted(str(p) for folder in folders for p in folder.rglob("*") if p.is_file())
