@@ -18,3 +18,12 @@ rule all:
     input:
         report_files(),
         "results/validation.ok",
+
+
+# The input problems come last, where people look, whether the build failed or not.
+onsuccess:
+    print_problem_summary()
+
+
+onerror:
+    print_problem_summary()

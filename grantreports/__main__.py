@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--templates", type=Path, required=True)
     render.add_argument("--docx", type=Path, required=True)
     render.add_argument("--pdf", type=Path, required=True)
-    summary = commands.add_parser("summary", help="print the input problems; fail when there are errors")
+    summary = commands.add_parser("summary", help="fail when the inputs have errors (the workflow prints them at its end)")
     summary.add_argument("extraction", type=Path, help="results/extraction.json")
     summary.add_argument("ok_marker", type=Path, help="file written when there is no error")
     args = parser.parse_args(argv)
@@ -31,8 +31,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     extraction = Extraction.from_json(json.loads(args.extraction.read_text(encoding="utf-8")))
     text, errors = summary_text(extraction.problems)
-    print(text, file=sys.stderr)
     if errors:
+        print(f"grantreports: {errors} error(s) in the inputs; the list follows at the end of the build.", file=sys.stderr)
         return 1
     args.ok_marker.write_text(text + "\n", encoding="utf-8")
     return 0

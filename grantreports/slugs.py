@@ -16,7 +16,9 @@ class SlugError(ValueError):
 
 def slugify(grant_number: str) -> str:
     """'2023.LV/NVOF/MAC/041/58' -> '2023-lv-nvof-mac-041-58'; only a-z, 0-9 and '-' remain."""
-    ascii_text = unicodedata.normalize("NFKD", grant_number).encode("ascii", "ignore").decode()
+    # Accents go (ā -> a); any other non-ASCII character (dashes, quotes) separates words.
+    decomposed = unicodedata.normalize("NFKD", grant_number)
+    ascii_text = "".join(c if c.isascii() else "" if unicodedata.combining(c) else "-" for c in decomposed)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if not slug:
         raise SlugError("expected a grant number with at least one letter or digit")

@@ -40,6 +40,11 @@ if workflow.is_main_process:
         print(headline(EXTRACTION.problems), file=sys.stderr)
 
 
+def print_problem_summary():
+    if EXTRACTION.problems:
+        print(summary_text(EXTRACTION.problems)[0], file=sys.stderr)
+
+
 def report_files():
     return [f"outputs/{r.grant_slug}/{r.report_slug}.{ext}" for r in REPORTS for ext in ("docx", "pdf")]
 

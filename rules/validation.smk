@@ -1,5 +1,5 @@
-# Closing stage: after every report that could be built, print every input problem and
-# fail the build (non-zero exit) while any error remains.
+# Closing stage: after every report that could be built, fail the build (non-zero exit)
+# while the inputs have any error. The Snakefile prints the problems at the very end.
 
 
 rule validation:

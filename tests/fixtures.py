@@ -1,0 +1,94 @@
+"""A tiny project for tests: two grants (Latvian SIF format, English British Council format)."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+
+REPO = Path(__file__).resolve().parent.parent
+D = dt.date.fromisoformat
+
+SIF = "2023.LV/NVOF/MAC/041/58"
+BC = "BC-LV-P2P-2023/04"
+
+SHEETS = {
+    "grants": [
+        ["grant_number", "title", "funder", "programme", "grantee", "partners", "locations", "start_date", "end_date",
+         "currency", "total_budget", "contact_person", "signatory_name", "signatory_position", "signing_place"],
+        [SIF, "Kaimiņu kopienu kopspēks", "sif-nvo-fonds", "NVO fonds", "Biedrība „Pierīgas partnerība”",
+         "Biedrība „Partnerība Daugavkrasts”", "Mārupes novads; Olaines novads; Ķekavas novads", D("2023-01-02"), D("2024-10-31"),
+         "EUR", 3000, "Ilze Kalniņa", "Anda Ozoliņa", "valdes priekšsēdētāja", "Rīgā"],
+        [BC, "Active Communities in Latgale", "british-council", "People to People", "Izglītības iniciatīvu centrs",
+         "", "Krāslavas novads", D("2023-01-01"), D("2023-12-31"), "EUR", 1000, "Inese Pūce", "Dace Ābele", "Director", "Riga"],
+    ],
+    "periods": [
+        ["grant_number", "kind", "period_from", "period_to", "due_date", "submission_date", "comments"],
+        [SIF, "interim", D("2023-01-02"), D("2023-12-31"), D("2024-01-31"), D("2024-10-15"), "Forums pārcelts uz septembri."],
+        [SIF, "final", D("2024-01-01"), D("2024-10-31"), D("2024-11-30"), None, None],
+        [BC, "final", D("2023-01-01"), D("2023-12-31"), D("2024-01-31"), None, None],
+    ],
+    "activities": [
+        ["grant_number", "activity_code", "title", "start_date", "end_date", "location", "target_group", "participants", "organisation", "result"],
+        [SIF, "A1", "Mentoringa tikšanās", D("2023-02-16"), None, "Mārupe", "kopienu līderi", 9, "", "Apzinātas vajadzības."],
+        [SIF, "A4", "Forums „Ideju skrejceļš”", D("2023-11-18"), None, "Olaine", "iedzīvotāji", 58, "", ""],
+        [SIF, "A4", "Forums „Ideju skrejceļš”", D("2024-04-20"), None, "Ķekava", "iedzīvotāji", 47, "", ""],
+        [BC, "1", "Opening of a community resource centre", D("2023-10-06"), None, "Krāslava", "community members", 48, "", ""],
+    ],
+    "indicators": [
+        ["grant_number", "indicator_code", "name", "unit", "baseline", "target", "measure", "activity_codes", "target_group"],
+        [SIF, "R3", "Iedzīvotāju forumi", "forumi", 0, 3, "activities", "A4", None],
+        [SIF, "R4", "Foruma dalībnieki", "dalībnieki", 0, 150, "participants", "A4", None],
+        [SIF, "R5", "Publikācijas", "publikācijas", 0, 10, "manual", None, None],
+        [BC, "O1", "New centres", "centres", 0, 2, "activities", "1", None],
+    ],
+    "indicator_values": [
+        ["grant_number", "indicator_code", "date", "value", "comment"],
+        [SIF, "R5", D("2023-06-30"), 3, ""],
+        [SIF, "R5", D("2024-05-30"), 4, ""],
+    ],
+    "budget": [
+        ["grant_number", "line_code", "category", "description", "approved"],
+        [SIF, "1", "Personāla izmaksas", None, 2000],
+        [SIF, "5", "Publicitāte", None, 1000],
+        [BC, "1", "Staff costs", None, 1000],
+    ],
+    "expenses": [
+        ["grant_number", "date", "line_code", "amount", "document_number", "description"],
+        [SIF, D("2023-03-31"), "1", 1234.56, "AL-1", ""],
+        [SIF, D("2024-03-31"), "1", 500, "AL-2", ""],
+        [SIF, D("2024-10-10"), "5", 1190, "PP-3", ""],
+        [BC, D("2023-06-30"), "1", 250.5, "S-1", ""],
+    ],
+}
+
+
+def sheets() -> dict[str, list[list]]:
+    """A fresh, mutable copy of the fixture rows (header first)."""
+    return copy.deepcopy(SHEETS)
+
+
+def write_workbook(path: Path, tables: dict[str, list[list]]) -> Path:
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in tables.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def write_project(folder: Path, tables: dict[str, list[list]] | None = None, as_of: str = "2024-11-30") -> Path:
+    """A workflow working directory: inputs/grants.xlsx and config/config.yaml using the repo's templates."""
+    write_workbook(folder / "inputs" / "grants.xlsx", tables or sheets())
+    (folder / "config").mkdir(parents=True, exist_ok=True)
+    (folder / "config" / "config.yaml").write_text(
+        f'inputs: ["inputs/**/*.xlsx", "inputs/**/*.ods", "inputs/**/*.csv"]\n'
+        f'as_of: "{as_of}"\ntemplates: "{REPO / "templates"}"\ngrants: []\n',
+        encoding="utf-8",
+    )
+    return folder

@@ -1,0 +1,35 @@
+import datetime as dt
+from decimal import Decimal
+
+from grantreports.formatting import Formatter
+
+NBSP = "\u00a0"
+
+
+def test_latvian_dates_running_text_and_locative():
+    latvian = Formatter("lv")
+    day = dt.date(2024, 10, 15)
+    assert latvian.date_long(day) == "2024. gada 15. oktobris"
+    assert latvian.date_locative(day) == "2024. gada 15. oktobrī"
+    assert latvian.date(day) == "15.10.2024."
+    assert [latvian.date_locative(dt.date(2024, m, 1)).split()[-1] for m in (1, 3, 5, 9)] == ["janvārī", "martā", "maijā", "septembrī"]
+
+
+def test_latvian_numbers_and_money_use_non_breaking_space_and_decimal_comma():
+    latvian = Formatter("lv")
+    assert latvian.money(Decimal("1234.56"), "EUR") == f"1{NBSP}234,56{NBSP}EUR"
+    assert latvian.number(1234567) == f"1{NBSP}234{NBSP}567"
+    assert latvian.percent(Decimal("0.875")) in ("88%", f"88{NBSP}%")
+
+
+def test_english_style_for_english_funders():
+    english = Formatter("en")
+    assert english.money(Decimal("1234.56"), "EUR") == f"1,234.56{NBSP}EUR"
+    assert english.date_long(dt.date(2024, 10, 15)) == "15 October 2024"
+    assert english.date_locative(dt.date(2024, 10, 15)) == "15 October 2024"
+    assert english.date(dt.date(2024, 10, 15)) == "15/10/2024"
+
+
+def test_missing_values_print_a_dash():
+    assert Formatter("lv").percent(None) == "–"
+    assert Formatter("en").money(None, "EUR") == "–"

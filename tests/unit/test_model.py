@@ -1,0 +1,22 @@
+from dataclasses import fields
+
+from grantreports.model import RECORD_OF_SHEET, GrantData
+from grantreports.reading import read_file
+from grantreports.sheets import sheet_specs
+from grantreports.validation import group_by_grant
+from tests.fixtures import SIF, sheets, write_workbook
+
+DERIVED = {"source", "slug", "number"}
+
+
+def test_every_record_has_exactly_the_columns_of_its_sheet_schema():
+    for name, record in RECORD_OF_SHEET.items():
+        columns = {c.key for c in sheet_specs()[name].columns}
+        assert {f.name for f in fields(record)} - DERIVED == columns, name
+
+
+def test_grant_data_survives_its_json_file_unchanged(tmp_path):
+    found, _ = read_file(write_workbook(tmp_path / "in.xlsx", sheets()), "in.xlsx", sheet_specs())
+    grants, _ = group_by_grant(found, {"sif-nvo-fonds", "british-council"})
+    data = grants[SIF]
+    assert GrantData.from_json(data.to_json()) == data

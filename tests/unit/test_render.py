@@ -1,0 +1,116 @@
+"""Rendered documents, opened as a reader would: python-docx for Word, pdfplumber for PDF."""
+
+import logging
+
+import docx
+import pdfplumber
+import pytest
+
+from grantreports.context import build_context
+from grantreports.formatting import Formatter
+from grantreports.profiles import load_profile
+from grantreports.reading import read_file
+from grantreports.render_pdf import BundledFilesOnly
+from grantreports.report import render_report
+from grantreports.sheets import sheet_specs
+from grantreports.validation import group_by_grant
+from tests.fixtures import BC, REPO, SIF, sheets, write_workbook
+
+TEMPLATES = REPO / "templates"
+# Environmental, not a defect of the document: Debian's libharfbuzz-subset0 is not installed.
+FONTTOOLS_FALLBACK = "Using fontTools instead of HarfBuzz-Subset"
+
+
+def weasyprint_warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "weasyprint" and FONTTOOLS_FALLBACK not in r.getMessage()]
+
+
+def word_text(path) -> str:
+    document = docx.Document(path)
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    return _plain("\n".join(parts))
+
+
+def pdf_text(path) -> str:
+    with pdfplumber.open(path) as pdf:
+        return _plain("\n".join(page.extract_text() for page in pdf.pages))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def render(tmp_path, tables, grant, report):
+    found, _ = read_file(write_workbook(tmp_path / "in.xlsx", tables), "in.xlsx", sheet_specs())
+    grants, problems = group_by_grant(found, {"sif-nvo-fonds", "british-council"})
+    assert problems == []
+    data_path = tmp_path / "data.json"
+    data_path.write_text(grants[grant].to_json(), encoding="utf-8")
+    docx_path, pdf_path = tmp_path / "out" / "r.docx", tmp_path / "out" / "r.pdf"
+    render_report(data_path, report, TEMPLATES, docx_path, pdf_path)
+    context = build_context(grants[grant], report, load_profile(TEMPLATES, grants[grant].grant.funder))
+    return context, word_text(docx_path), pdf_text(pdf_path), pdf_path
+
+
+def every_figure(context) -> list[str]:
+    """Each amount, count and percentage the report shows, formatted as the report formats it."""
+    f = Formatter(context.language)
+    currency = context.grant.currency
+    figures = []
+    for line in context.budget + [context.budget_total]:
+        figures += [f.money(getattr(line, name), currency) for name in ("approved", "spent_in_period", "spent_to_date", "remaining")]
+        figures.append(f.percent(line.used))
+    for indicator in context.indicators:
+        figures += [f.number(indicator.target), f.number(indicator.achieved_to_date), f.percent(indicator.progress)]
+    figures += [f.number(context.target_groups_total.participants_to_date)]
+    return [_plain(figure) for figure in figures]
+
+
+def test_latvian_report_carries_cover_figures_and_place_date_line_in_both_formats(tmp_path, caplog):
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    context, word, pdf, _ = render(tmp_path, sheets(), SIF, "interim-1")
+    for text in (word, pdf):
+        assert "2023.LV/NVOF/MAC/041/58" in text
+        assert "Kaimiņu kopienu kopspēks" in text and "Biedrība „Partnerība Daugavkrasts”" in text
+        assert "Rīgā, 2024. gada 15. oktobrī" in text
+        assert "1 234,56 EUR" in text
+        assert "Starpposma atskaite Nr. 1" in text
+        for figure in every_figure(context):
+            assert figure in text, figure
+    assert "Lapa 1 no 3" in pdf or "Lapa 1 no 2" in pdf
+    assert weasyprint_warnings(caplog) == []
+
+
+def test_english_report_uses_english_style(tmp_path, caplog):
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    context, word, pdf, _ = render(tmp_path, sheets(), BC, "final")
+    for text in (word, pdf):
+        assert "Final Report" in text and "Riga, 31 January 2024" in text
+        assert "250.50 EUR" in text and "749.50 EUR" in text
+        for figure in every_figure(context):
+            assert figure in text, figure
+    assert "Page 1 of" in pdf
+    assert weasyprint_warnings(caplog) == []
+
+
+def test_markup_in_the_data_prints_literally_and_fetches_nothing(tmp_path, caplog):
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    tables = sheets()
+    hostile = 'Tom & Jerry <b>x</b> {{ 7*7 }} <img src="file:///etc/passwd">'
+    tables["activities"][1][2] = hostile
+    _, word, pdf, pdf_path = render(tmp_path, tables, SIF, "interim-1")
+    assert hostile in word
+    assert "Tom & Jerry <b>x</b> {{ 7*7 }}" in pdf
+    assert "root:" not in pdf and "49" not in pdf.split("Tom & Jerry")[1][:20]
+    assert weasyprint_warnings(caplog) == []  # no refused fetch: nothing asked for one
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "https://example.org/x.css", "file:///" + str(TEMPLATES / ".." / "README.md")])
+def test_the_pdf_url_fetcher_serves_only_template_files(url):
+    fetcher = BundledFilesOnly(TEMPLATES / "sif-nvo-fonds", TEMPLATES / "shared")
+    with pytest.raises(ValueError, match="refused"):
+        fetcher.fetch(url)
+    assert fetcher.fetch((TEMPLATES / "shared" / "report.css").as_uri()).read().startswith(b"/*")
