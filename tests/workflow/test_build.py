@@ -1,0 +1,83 @@
+"""Snakemake run on a tiny project in a temporary folder, as a project manager would run it."""
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.fixtures import BC, REPO, SIF, sheets, write_project, write_workbook
+from tests.unit.test_render import pdf_text, word_text
+
+SIF_DIR, BC_DIR = "2023-lv-nvof-mac-041-58", "bc-lv-p2p-2023-04"
+
+
+def snakemake(folder, *args):
+    command = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(folder), "--cores", "2", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = write_project(tmp_path_factory.mktemp("project"))
+    run = snakemake(folder)
+    assert run.returncode == 0, run.stderr
+    return folder
+
+
+def test_every_due_report_is_built_in_both_formats(built):
+    outputs = sorted(p.relative_to(built / "outputs").as_posix() for p in (built / "outputs").rglob("*.*"))
+    assert outputs == [
+        f"{SIF_DIR}/final.docx", f"{SIF_DIR}/final.pdf", f"{SIF_DIR}/interim-1.docx", f"{SIF_DIR}/interim-1.pdf",
+        f"{BC_DIR}/final.docx", f"{BC_DIR}/final.pdf", "validation.txt",
+    ]
+
+
+def test_word_and_pdf_carry_the_grant_diacritics_and_the_same_totals(built):
+    for text in (word_text(built / "outputs" / SIF_DIR / "final.docx"), pdf_text(built / "outputs" / SIF_DIR / "final.pdf")):
+        assert SIF in text and "Ķekavas novads" in text
+        # budget total row: approved, spent in period, spent to date, remaining, % used
+        assert "Kopā 3 000,00 EUR 1 690,00 EUR 2 924,56 EUR 75,44 EUR 97%" in text
+        assert "Rīgā, 2024. gada 30. novembrī" in text
+
+
+def test_a_second_run_with_nothing_changed_runs_no_job(built):
+    run = snakemake(built)
+    assert run.returncode == 0
+    assert "Nothing to be done" in run.stdout + run.stderr
+
+
+def test_editing_one_row_of_one_grant_rebuilds_only_that_grants_reports(tmp_path):
+    folder = write_project(tmp_path)
+    assert snakemake(folder).returncode == 0
+    tables = sheets()
+    tables["activities"][4][7] = 49  # the BC grant's only activity row
+    write_workbook(folder / "inputs" / "grants.xlsx", tables)
+    dry_run = snakemake(folder, "-n")
+    planned = [line.strip() for line in dry_run.stdout.splitlines() if line.strip().startswith("wildcards:")]
+    assert planned == [f"wildcards: grant={BC_DIR}, report=final"]
+
+
+def test_a_grant_with_bad_rows_gets_no_report_the_others_do_and_the_build_fails_with_a_summary(tmp_path):
+    tables = sheets()
+    tables["activities"][2][7] = 2.5  # SIF participants, row 3
+    tables["expenses"][1][1] = "31.02.2023."  # SIF date, row 2
+    folder = write_project(tmp_path, tables)
+    run = snakemake(folder)
+    assert run.returncode != 0
+    assert (folder / "outputs" / BC_DIR / "final.pdf").is_file()
+    assert not (folder / "outputs" / SIF_DIR).exists()
+    ending = run.stderr[run.stderr.rindex("error(s) in the inputs."):]
+    assert f"No report was made for these grants: {SIF}." in ending
+    assert "inputs/grants.xlsx, sheet 'activities', row 3, column 'participants': value '2.5': expected a whole number" in ending
+    assert "inputs/grants.xlsx, sheet 'expenses', row 2, column 'date': value '31.02.2023.': expected a date" in ending
+    assert "Traceback" not in run.stderr
+    assert "row 3, column 'participants'" in (folder / "outputs" / "validation.txt").read_text()
+
+
+def test_config_errors_are_reported_before_anything_runs(tmp_path):
+    folder = write_project(tmp_path)
+    config = folder / "config" / "config.yaml"
+    config.write_text(config.read_text().replace('as_of: "2024-11-30"', 'as_of: "30.11.2024"'))
+    run = snakemake(folder)
+    assert run.returncode != 0
+    assert "as_of" in run.stderr and not (folder / "outputs").exists()
