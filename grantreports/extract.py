@@ -6,7 +6,7 @@ import datetime as dt
 import glob
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .files import sha256_file, write_if_changed
@@ -42,7 +42,7 @@ class Extraction:
         return [r for r in self.reports if r.period_to <= as_of]
 
     def to_json(self, key: str) -> str:
-        reports = [{**r.__dict__, "period_to": r.period_to.isoformat()} for r in self.reports]
+        reports = [{**asdict(r), "period_to": r.period_to.isoformat()} for r in self.reports]
         problems = [p.to_json() for p in self.problems]
         return json.dumps({"key": key, "reports": reports, "problems": problems}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -110,10 +110,16 @@ def _remove_stale_data_files(results_dir: Path, current: set[str]) -> None:
             path.unlink()
 
 
-def _cache_key(workdir: Path, files: list[Path], funders: set[str]) -> str:
+def code_digest() -> str:
+    """Digest of this package's code and the sheet schemas: a change means outputs may change."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.glob("*.py")) + sorted(SCHEMA_DIR.glob("*.yaml")):
         digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_key(workdir: Path, files: list[Path], funders: set[str]) -> str:
+    digest = hashlib.sha256(code_digest().encode())
     for path in files:
         digest.update(path.as_posix().encode() + b"\0" + sha256_file(workdir / path).encode())
     digest.update(",".join(sorted(funders)).encode())

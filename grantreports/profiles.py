@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 PROFILE_FILE = "profile.yaml"
+SHARED_FOLDER = "shared"  # CSS and fonts every format uses
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,11 @@ class Profile:
     word_template: str
     html_template: str
 
-    def template_files(self) -> list[Path]:
-        """Every file of the folder, so that editing any of them rebuilds this funder's reports."""
-        return sorted(p for p in self.folder.rglob("*") if p.is_file())
+
+def template_files(templates_dir: Path, funder: str) -> list[Path]:
+    """Every file a funder's reports are made from: editing any of them rebuilds those reports."""
+    folders = [templates_dir / funder, templates_dir / SHARED_FOLDER]
+    return sorted(p for folder in folders for p in folder.rglob("*") if p.is_file())
 
 
 def available_funders(templates_dir: Path) -> set[str]:

@@ -8,11 +8,9 @@ from .context import build_context
 from .files import write_atomically
 from .formatting import Formatter
 from .model import GrantData
-from .profiles import load_profile
+from .profiles import SHARED_FOLDER, load_profile
 from .render_pdf import render_pdf
 from .render_word import render_word
-
-SHARED_FOLDER = "shared"
 
 
 def render_report(data_file: Path, report_slug: str, templates_dir: Path, docx_path: Path, pdf_path: Path) -> None:

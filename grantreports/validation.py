@@ -97,15 +97,20 @@ def _grants(rows: list[_Row], funders: set[str]) -> tuple[dict[str, Grant], list
             slug = None
         if slug in slug_owner:
             other = slug_owner[slug]
-            message = f"gives the same folder name '{slug}' as grant '{other.values['grant_number']}' (row {other.source.row}); expected grant numbers that differ in more than punctuation"
-            found.append(row.problem(message, "grant_number", number))
-            found.append(other.problem(message.replace(f"'{other.values['grant_number']}' (row {other.source.row})", f"'{number}' (row {row.source.row})"), "grant_number", other.values["grant_number"]))
+            found.append(_same_folder(row, other, slug))
+            found.append(_same_folder(other, row, slug))
         elif slug:
             slug_owner[slug] = row
         problems += found
         if not found:
             grants[number] = Grant(**v, slug=slug, source=row.source)
     return grants, problems
+
+
+def _same_folder(row: _Row, other: _Row, slug: str) -> Problem:
+    message = (f"gives the same folder name '{slug}' as grant '{other.values['grant_number']}' (row {other.source.row});"
+               " expected grant numbers that differ in more than punctuation")
+    return row.problem(message, "grant_number", row.values["grant_number"])
 
 
 def _in_grant(grant: Grant, row: _Row, column: str) -> list[Problem]:

@@ -3,7 +3,6 @@
 # exactly. Each valid grant's rows go to results/grants/<slug>.json, rewritten only
 # when they change: an edit to one grant's rows rebuilds only that grant's reports.
 import datetime
-import hashlib
 import shlex
 import sys
 from pathlib import Path
@@ -12,7 +11,8 @@ from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)
 
-from grantreports.extract import data_file, extract
+from grantreports.extract import code_digest, extract
+from grantreports.profiles import template_files as funder_files
 from grantreports.files import write_if_changed
 from grantreports.summary import headline, summary_text
 
@@ -29,10 +29,8 @@ GRANTREPORTS = f"PYTHONPATH={shlex.quote(workflow.basedir)} {shlex.quote(sys.exe
 
 EXTRACTION = extract(Path.cwd(), config["inputs"], TEMPLATES, RESULTS)
 REPORTS = [r for r in EXTRACTION.due(AS_OF) if not config["grants"] or r.grant_number in config["grants"]]
-# Renderer code is not a file Snakemake tracks; its digest as a parameter reruns reports when it changes.
-CODE_DIGEST = hashlib.sha256(
-    b"".join(p.read_bytes() for p in sorted(Path(workflow.basedir, "grantreports").glob("*.py")))
-).hexdigest()[:16]
+# The package's code is not a file Snakemake tracks; its digest as a parameter reruns reports when it changes.
+CODE_DIGEST = code_digest()
 
 if workflow.is_main_process:
     write_if_changed(Path("outputs/validation.txt"), (summary_text(EXTRACTION.problems)[0] + "\n").encode())
@@ -50,7 +48,5 @@ def report_files():
 
 
 def template_files(wildcards):
-    """The funder's folder and templates/shared: editing them rebuilds that funder's reports."""
     funder = next(r.funder for r in REPORTS if r.grant_slug == wildcards.grant)
-    folders = [TEMPLATES / funder, TEMPLATES / "shared"]
-    return sorted(str(p) for folder in folders for p in folder.rglob("*") if p.is_file())
+    return [str(p) for p in funder_files(TEMPLATES, funder)]

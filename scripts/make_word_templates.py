@@ -235,7 +235,7 @@ def make_template(language: str) -> Document:
         ["{{ b.code }}", "{{ b.category }}{% if b.description %}: {{ b.description }}{% endif %}{% if b.over_budget %}" + over + "{% endif %}",
          "{{ b.approved " + MONEY + " }}", "{{ b.spent_in_period " + MONEY + " }}", "{{ b.spent_to_date " + MONEY + " }}",
          "{{ b.remaining " + MONEY + " }}", "{{ b.used | percent }}"],
-        widths=[12, 42, 25, 25, 25, 25, 20], numeric={2, 3, 4, 5, 6}, row_condition="b.over_budget",
+        widths=[14, 40, 25, 25, 25, 25, 20], numeric={2, 3, 4, 5, 6}, row_condition="b.over_budget",
         total=["", total_label, "{{ budget_total.approved " + MONEY + " }}", "{{ budget_total.spent_in_period " + MONEY + " }}",
                "{{ budget_total.spent_to_date " + MONEY + " }}", "{{ budget_total.remaining " + MONEY + " }}", "{{ budget_total.used | percent }}"]))
 
