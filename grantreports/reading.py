@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,10 +72,10 @@ def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[tuple[Sheet
 def _csv_grids(path: Path, specs: dict[str, SheetSpec]) -> list[tuple[SheetSpec, str, list[list]]]:
     """A CSV file holds one sheet, named by the start of the file name (activities-partner.csv)."""
     stem = normalise_name(path.stem)
-    matches = [spec for name, spec in specs.items() if stem == normalise_name(name) or stem.startswith(normalise_name(name) + " ") or stem.startswith(normalise_name(name) + "-")]
+    matches = [spec for name, spec in specs.items() if re.match(re.escape(normalise_name(name)) + r"($|[ .-])", stem)]
     if not matches:
         return []
-    spec = max(matches, key=lambda s: len(s.name))
+    spec = max(matches, key=lambda s: len(s.name))  # 'indicator values' over a shorter name
     data = path.read_bytes()
     for encoding in CSV_ENCODINGS:
         try:
