@@ -6,7 +6,16 @@ import copy
 import datetime as dt
 from pathlib import Path
 
+import docx
 import openpyxl
+import pdfplumber
+
+from grantreports.context import build_context
+from grantreports.profiles import load_profile
+from grantreports.reading import read_file
+from grantreports.report import render_report
+from grantreports.sheets import sheet_specs
+from grantreports.validation import group_by_grant
 
 REPO = Path(__file__).resolve().parent.parent
 D = dt.date.fromisoformat
@@ -92,3 +101,36 @@ def write_project(folder: Path, tables: dict[str, list[list]] | None = None, as_
         encoding="utf-8",
     )
     return folder
+
+
+def word_text(path: Path) -> str:
+    """All text of a .docx as a reader sees it: body, tables, headers and footers."""
+    document = docx.Document(path)
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    return plain("\n".join(parts))
+
+
+def pdf_text(path: Path) -> str:
+    with pdfplumber.open(path) as pdf:
+        return plain("\n".join(page.extract_text() for page in pdf.pages))
+
+
+def plain(text: str) -> str:
+    """Whitespace folded, non-breaking spaces included, for comparing printed text."""
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def render(tmp_path: Path, tables: dict, grant: str, report: str):
+    """Validate `tables`, render one report into tmp_path/out, return (context, Word text, PDF text, PDF path)."""
+    found, _ = read_file(write_workbook(tmp_path / "in.xlsx", tables), "in.xlsx", sheet_specs())
+    grants, problems = group_by_grant(found, {"sif-nvo-fonds", "british-council"})
+    assert problems == []
+    data_path = tmp_path / "data.json"
+    data_path.write_text(grants[grant].to_json(), encoding="utf-8")
+    docx_path, pdf_path = tmp_path / "out" / "r.docx", tmp_path / "out" / "r.pdf"
+    render_report(data_path, report, REPO / "templates", docx_path, pdf_path)
+    context = build_context(grants[grant], report, load_profile(REPO / "templates", grants[grant].grant.funder))
+    return context, word_text(docx_path), pdf_text(pdf_path), pdf_path

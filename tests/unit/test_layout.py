@@ -6,8 +6,7 @@ import docx
 import pdfplumber
 from docx.oxml.ns import qn
 
-from tests.fixtures import SIF, sheets
-from tests.unit.test_render import render
+from tests.fixtures import SIF, render, sheets
 
 HEADER = "Akt. Aktivitāte Datums Vieta Mērķa grupa"
 

@@ -2,19 +2,11 @@
 
 import logging
 
-import docx
-import pdfplumber
 import pytest
 
-from grantreports.context import build_context
 from grantreports.formatting import Formatter
-from grantreports.profiles import load_profile
-from grantreports.reading import read_file
 from grantreports.render_pdf import BundledFilesOnly
-from grantreports.report import render_report
-from grantreports.sheets import sheet_specs
-from grantreports.validation import group_by_grant
-from tests.fixtures import BC, REPO, SIF, sheets, write_workbook
+from tests.fixtures import BC, REPO, SIF, plain, render, sheets
 
 TEMPLATES = REPO / "templates"
 # Environmental, not a defect of the document: Debian's libharfbuzz-subset0 is not installed.
@@ -23,36 +15,6 @@ FONTTOOLS_FALLBACK = "Using fontTools instead of HarfBuzz-Subset"
 
 def weasyprint_warnings(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == "weasyprint" and FONTTOOLS_FALLBACK not in r.getMessage()]
-
-
-def word_text(path) -> str:
-    document = docx.Document(path)
-    parts = [p.text for p in document.paragraphs]
-    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    for section in document.sections:
-        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
-    return _plain("\n".join(parts))
-
-
-def pdf_text(path) -> str:
-    with pdfplumber.open(path) as pdf:
-        return _plain("\n".join(page.extract_text() for page in pdf.pages))
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
-def render(tmp_path, tables, grant, report):
-    found, _ = read_file(write_workbook(tmp_path / "in.xlsx", tables), "in.xlsx", sheet_specs())
-    grants, problems = group_by_grant(found, {"sif-nvo-fonds", "british-council"})
-    assert problems == []
-    data_path = tmp_path / "data.json"
-    data_path.write_text(grants[grant].to_json(), encoding="utf-8")
-    docx_path, pdf_path = tmp_path / "out" / "r.docx", tmp_path / "out" / "r.pdf"
-    render_report(data_path, report, TEMPLATES, docx_path, pdf_path)
-    context = build_context(grants[grant], report, load_profile(TEMPLATES, grants[grant].grant.funder))
-    return context, word_text(docx_path), pdf_text(pdf_path), pdf_path
 
 
 def every_figure(context) -> list[str]:
@@ -66,7 +28,7 @@ def every_figure(context) -> list[str]:
     for indicator in context.indicators:
         figures += [f.number(indicator.target), f.number(indicator.achieved_to_date), f.percent(indicator.progress)]
     figures += [f.number(context.target_groups_total.participants_to_date)]
-    return [_plain(figure) for figure in figures]
+    return [plain(figure) for figure in figures]
 
 
 def test_latvian_report_carries_cover_figures_and_place_date_line_in_both_formats(tmp_path, caplog):
@@ -108,7 +70,15 @@ def test_markup_in_the_data_prints_literally_and_fetches_nothing(tmp_path, caplo
     assert weasyprint_warnings(caplog) == []  # no refused fetch: nothing asked for one
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "https://example.org/x.css", "file:///" + str(TEMPLATES / ".." / "README.md")])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "https://example.org/x.css",
+        (TEMPLATES / "sif-nvo-fonds" / ".." / ".." / "README.md").as_uri(),  # exists, but outside the template folders
+        "data:text/css,body{}",
+    ],
+)
 def test_the_pdf_url_fetcher_serves_only_template_files(url):
     fetcher = BundledFilesOnly(TEMPLATES / "sif-nvo-fonds", TEMPLATES / "shared")
     with pytest.raises(ValueError, match="refused"):

@@ -5,8 +5,7 @@ import sys
 
 import pytest
 
-from tests.fixtures import BC, REPO, SIF, sheets, write_project, write_workbook
-from tests.unit.test_render import pdf_text, word_text
+from tests.fixtures import BC, REPO, SIF, pdf_text, sheets, word_text, write_project, write_workbook
 
 SIF_DIR, BC_DIR = "2023-lv-nvof-mac-041-58", "bc-lv-p2p-2023-04"
 
@@ -81,3 +80,12 @@ def test_config_errors_are_reported_before_anything_runs(tmp_path):
     run = snakemake(folder)
     assert run.returncode != 0
     assert "as_of" in run.stderr and not (folder / "outputs").exists()
+
+
+def test_config_can_limit_the_build_to_some_grants(tmp_path):
+    folder = write_project(tmp_path)
+    config = folder / "config" / "config.yaml"
+    config.write_text(config.read_text().replace("grants: []", f'grants: ["{BC}"]'))
+    dry_run = snakemake(folder, "-n")
+    planned = [line.strip() for line in dry_run.stdout.splitlines() if line.strip().startswith("wildcards:")]
+    assert planned == [f"wildcards: grant={BC_DIR}, report=final"]
