@@ -12,8 +12,8 @@ from snakemake.utils import validate
 sys.path.insert(0, workflow.basedir)
 
 from grantreports.extract import code_digest, extract
-from grantreports.profiles import template_files as funder_files
 from grantreports.files import write_if_changed
+from grantreports.profiles import template_files as funder_files
 from grantreports.summary import headline, summary_text
 
 if isinstance(config.get("as_of"), datetime.date):  # YAML reads an unquoted date as a date
@@ -48,5 +48,5 @@ def report_files():
 
 
 def template_files(wildcards):
-    funder = next(r.funder for r in REPORTS if r.grant_slug == wildcards.grant)
+    funder = next(r.funder for r in EXTRACTION.reports if r.grant_slug == wildcards.grant)
     return [str(p) for p in funder_files(TEMPLATES, funder)]
