@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from .extract import Extraction
-from .report import render_report
 from .summary import summary_text
 
 
@@ -27,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "render":
+        from .report import render_report  # WeasyPrint and docxtpl take a second to import; only rendering needs them
+
         render_report(args.data, args.report, args.templates, args.docx, args.pdf)
         return 0
     extraction = Extraction.from_json(json.loads(args.extraction.read_text(encoding="utf-8")))

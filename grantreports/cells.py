@@ -32,10 +32,6 @@ def clean_text(value: object) -> str:
     return "\n".join(lines).strip()
 
 
-def to_text(value: object) -> str:
-    return clean_text(value)
-
-
 def to_text_list(value: object) -> list[str]:
     """Several values in one cell, separated by ';' or line breaks."""
     return [part for part in (clean_text(p) for p in re.split(r"[;\n]", clean_text(value))) if part]

@@ -137,18 +137,6 @@ class GrantData:
         return _typed(cls, json.loads(text))
 
 
-# The sheet each record type is read from; the tests check the fields match the sheet schemas.
-RECORD_OF_SHEET = {
-    "grants": Grant,
-    "periods": Period,
-    "activities": Activity,
-    "indicators": Indicator,
-    "indicator_values": IndicatorValue,
-    "budget": BudgetLine,
-    "expenses": Expense,
-}
-
-
 def _plain(value: object) -> object:
     if is_dataclass(value):
         return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}

@@ -15,7 +15,7 @@ from .problems import Problem
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas" / "sheets"
 
 _CONVERTERS = {
-    "text": cells.to_text,
+    "text": cells.clean_text,
     "list": cells.to_text_list,
     "integer": cells.to_integer,
     "number": cells.to_decimal,
@@ -99,12 +99,12 @@ def convert_row(spec: SheetSpec, raw: dict[str, object], where: dict) -> tuple[d
     `raw` maps column key to the cell value (absent when the sheet lacks the optional
     column); `where` holds file, sheet and row for the problems.
     """
-    grant = cells.to_text(raw.get("grant_number", ""))
+    grant = cells.clean_text(raw.get("grant_number", ""))
     values: dict[str, object] = {}
     problems = []
 
     def problem(column: Column, value: object, message: str) -> None:
-        shown = "" if cells.is_blank(value) else cells.to_text(value)
+        shown = "" if cells.is_blank(value) else cells.clean_text(value)
         problems.append(Problem(message, column=column.key, value=shown, grant=grant, **where))
 
     for column in spec.columns:

@@ -39,7 +39,7 @@ def group_by_grant(sheets: list[SheetRows], funders: set[str]) -> tuple[dict[str
     for sheet in sheets:
         for row_number, raw in sheet.rows:
             if sheet.spec.name == "grants":
-                named.add(cells.to_text(raw.get("grant_number", "")))
+                named.add(cells.clean_text(raw.get("grant_number", "")))
             where = {"file": sheet.file, "sheet": sheet.sheet, "row": row_number}
             values, row_problems = convert_row(sheet.spec, raw, where)
             problems.extend(row_problems)

@@ -1,12 +1,21 @@
 from dataclasses import fields
 
-from grantreports.model import RECORD_OF_SHEET, GrantData
+from grantreports.model import Activity, BudgetLine, Expense, Grant, GrantData, Indicator, IndicatorValue, Period
 from grantreports.reading import read_file
 from grantreports.sheets import sheet_specs
 from grantreports.validation import group_by_grant
 from tests.fixtures import SIF, sheets, write_workbook
 
 DERIVED = {"source", "slug", "number"}
+RECORD_OF_SHEET = {
+    "grants": Grant,
+    "periods": Period,
+    "activities": Activity,
+    "indicators": Indicator,
+    "indicator_values": IndicatorValue,
+    "budget": BudgetLine,
+    "expenses": Expense,
+}
 
 
 def test_every_record_has_exactly_the_columns_of_its_sheet_schema():
