@@ -72,7 +72,7 @@ def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir
     """Read, validate and split the inputs, unless nothing they depend on changed since last time."""
     files, glob_problems = input_files(workdir, patterns)
     funders = available_funders(templates_dir)
-    key = _cache_key(workdir, files, funders)
+    key = _cache_key(workdir, patterns, files, funders)
     index_file = results_dir / "extraction.json"
     if index_file.is_file():
         cached = json.loads(index_file.read_text(encoding="utf-8"))
@@ -118,8 +118,9 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def _cache_key(workdir: Path, files: list[Path], funders: set[str]) -> str:
+def _cache_key(workdir: Path, patterns: list[str], files: list[Path], funders: set[str]) -> str:
     digest = hashlib.sha256(code_digest().encode())
+    digest.update("\0".join(patterns).encode())
     for path in files:
         digest.update(path.as_posix().encode() + b"\0" + sha256_file(workdir / path).encode())
     digest.update(",".join(sorted(funders)).encode())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import jinja2
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
@@ -18,7 +19,7 @@ _LATVIAN_LOCATIVE_MONTHS = (
 
 
 class Formatter:
-    """Formatting for one language; `filters()` gives the same functions to Jinja and docxtpl."""
+    """Formatting for one language; `environment()` gives both renderers the same filters."""
 
     def __init__(self, language: str):
         self.language = language
@@ -58,6 +59,12 @@ class Formatter:
         if day is None or self.language != "lv":
             return self.date_long(day)
         return f"{day.year}. gada {day.day}. {_LATVIAN_LOCATIVE_MONTHS[day.month - 1]}"
+
+    def environment(self, loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+        """The Jinja environment of both renderers: data is always escaped, unknown names are errors."""
+        environment = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+        environment.filters.update(self.filters())
+        return environment
 
     def filters(self) -> dict:
         return {

@@ -27,21 +27,11 @@ class BundledFilesOnly(URLFetcher):
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime or "application/octet-stream"})
 
 
-def render_html(template_folder: Path, template_name: str, variables: dict, filters: dict) -> str:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_folder),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    environment.filters.update(filters)
-    return environment.get_template(template_name).render(variables)
-
-
-def render_pdf(template_folder: Path, template_name: str, fonts_folder: Path, variables: dict, filters: dict) -> bytes:
-    html = render_html(template_folder, template_name, variables, filters)
+def render_pdf(template_folder: Path, template_name: str, shared_folder: Path, variables: dict, environment: jinja2.Environment) -> bytes:
+    html = environment.overlay(loader=jinja2.FileSystemLoader(template_folder)).get_template(template_name).render(variables)
     document = HTML(
         string=html,
         base_url=template_folder.resolve().as_uri() + "/",
-        url_fetcher=BundledFilesOnly(template_folder, fonts_folder),
+        url_fetcher=BundledFilesOnly(template_folder, shared_folder),
     )
     return document.write_pdf()

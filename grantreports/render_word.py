@@ -9,10 +9,8 @@ import jinja2
 from docxtpl import DocxTemplate
 
 
-def render_word(template: Path, variables: dict, filters: dict) -> bytes:
+def render_word(template: Path, variables: dict, environment: jinja2.Environment) -> bytes:
     """The filled document as bytes; text from the data can never become Word XML."""
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    environment.filters.update(filters)
     document = DocxTemplate(template)
     document.render(variables, environment, autoescape=True)
     buffer = io.BytesIO()

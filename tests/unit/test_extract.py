@@ -61,3 +61,9 @@ def test_spreadsheet_lock_files_are_skipped_and_empty_patterns_warned(project):
     extraction = extract(project, PATTERNS, TEMPLATES, project / "results")
     assert [(p.severity, p.message) for p in extraction.problems] == [
         ("warning", "no file matches the input pattern 'inputs/**/*.csv' in config")]
+
+
+def test_a_changed_pattern_list_is_not_answered_from_the_cache(project):
+    extract(project, ["inputs/**/*.xlsx"], TEMPLATES, project / "results")
+    extraction = extract(project, ["inputs/**/*.xlsx", "partners/*.csv"], TEMPLATES, project / "results")
+    assert [p.message for p in extraction.problems] == ["no file matches the input pattern 'partners/*.csv' in config"]
