@@ -1,73 +1,123 @@
-"""The report context: every figure of one report, computed once, for both renderers."""
+"""The report context: every figure of one report, computed once, for both renderers and the charts."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-from .model import Activity, Grant, GrantData, Indicator, Period
+from .formatting import Formatter
+from .model import Activity, BudgetLine, Expense, Grant, GrantData, Indicator, Period
 from .profiles import Profile
+
+
+def _doc(text: str, example: str = ""):
+    """A field's meaning and an example, for the generated list of template variables."""
+    return field(metadata={"doc": text, "example": example})
+
+
+@dataclass(frozen=True)
+class CoverLine:
+    label: str = _doc("Label of a cover field, from the profile", "Projekta numurs")
+    text: str = _doc("Its value, already formatted", "2023.LV/NVOF/MAC/041/58")
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    code: str = _doc("Activity code from the activity_plan sheet", "A4")
+    title: str = _doc("Planned activity", "Iedzīvotāju forumi „Ideju skrejceļš”")
+    planned_events: int | None = _doc("Events planned in the contract", "3")
+    events_in_period: int = _doc("Distinct events held in the period (same code, title, dates and place = one event)", "1")
+    events_to_date: int = _doc("Distinct events held from the grant's start to the period's end", "2")
+    planned_participants: int | None = _doc("Participations planned", "150")
+    participants_in_period: int = _doc("Participations in the period", "47")
+    participants_to_date: int = _doc("Participations to date", "105")
+    progress: Decimal | None = _doc("events_to_date ÷ planned_events; empty when nothing is planned", "0.6667")
 
 
 @dataclass(frozen=True)
 class IndicatorLine:
-    code: str
-    name: str
-    unit: str
-    baseline: Decimal
-    target: Decimal
-    achieved_in_period: Decimal
-    achieved_to_date: Decimal
-    progress: Decimal | None  # achieved_to_date / target; None when the target is 0
+    code: str = _doc("Indicator code", "R3")
+    name: str = _doc("Indicator", "Iedzīvotāju forumi")
+    unit: str = _doc("Unit", "forumi")
+    baseline: Decimal = _doc("Value before the project", "0")
+    target: Decimal = _doc("Planned value", "3")
+    achieved_in_period: Decimal = _doc("Achieved in the period", "1")
+    achieved_to_date: Decimal = _doc("Achieved from the grant's start to the period's end", "2")
+    progress: Decimal | None = _doc("achieved_to_date ÷ target; empty when the target is 0", "0.6667")
 
 
 @dataclass(frozen=True)
-class TargetGroupLine:
-    name: str
-    events_in_period: int
-    participants_in_period: int
-    participants_to_date: int
+class ParticipationLine:
+    name: str = _doc("Target group or organisation", "kopienu līderi")
+    events_in_period: int = _doc("Activity rows in the period", "4")
+    participants_in_period: int = _doc("Participations in the period", "38")
+    participants_to_date: int = _doc("Participations to date", "120")
 
 
 @dataclass(frozen=True)
 class BudgetLineExecution:
-    code: str
-    category: str
-    description: str | None
-    approved: Decimal
-    spent_in_period: Decimal
-    spent_to_date: Decimal
-    remaining: Decimal
-    used: Decimal | None  # spent_to_date / approved; None when nothing was approved
-    over_budget: bool
+    code: str = _doc("Budget line code", "5")
+    category: str = _doc("Budget heading", "Publicitāte")
+    description: str | None = _doc("What the line covers", "Informatīvie materiāli")
+    approved: Decimal = _doc("Approved amount (the original budget)", "1200.00")
+    spent_in_period: Decimal = _doc("Expenses dated in the period", "1190.00")
+    spent_to_date: Decimal = _doc("Expenses from the grant's start to the period's end", "1610.00")
+    remaining: Decimal = _doc("approved − spent_to_date", "-410.00")
+    used: Decimal | None = _doc("spent_to_date ÷ approved", "1.3417")
+    deviation: Decimal | None = _doc("(spent_to_date − approved) ÷ approved", "0.3417")
+    over_budget: bool = _doc("Spent more than approved", "true")
+    flagged: bool = _doc("Over the funder's allowed overspend (budget_line_overspend); needs an explanation", "true")
+    explanation: str | None = _doc("From the budget_notes sheet, for this report", "Video montāža forumu ierakstiem")
+    expenses: list[Expense] = _doc("Expenses of the line dated in the period, by date", "")
+
+
+@dataclass(frozen=True)
+class MonthlyParticipants:
+    months: list[dt.date] = _doc("First day of each month from the grant's start to the period's end", "2023-02-01")
+    groups: list[str] = _doc("Target groups", "kopienu līderi")
+    counts: list[list[int]] = _doc("Participations per group (outer) and month (inner)", "[[9, 19, ...], ...]")
+
+
+@dataclass(frozen=True)
+class Charts:
+    """The figures each chart draws; an empty chart is None. Templates place them with {{ charts.<name> }}."""
+
+    indicators: list[IndicatorLine] | None = _doc("Indicators planned vs achieved (progress to date against the target)", "")
+    participants: MonthlyParticipants | None = _doc("Participants per month by target group", "")
+    budget: list[BudgetLineExecution] | None = _doc("Budget execution by line: approved vs spent to date", "")
 
 
 @dataclass(frozen=True)
 class Signature:
-    name: str
-    position: str
-    place: str
-    date: dt.date
+    name: str = _doc("Who signs (grants sheet: signatory_name)", "Anda Ozoliņa")
+    position: str = _doc("Their position", "valdes priekšsēdētāja")
+    place: str = _doc("Place of signing", "Mārupē")
+    date: dt.date = _doc("submission_date", "2024-11-26")
 
 
 @dataclass(frozen=True)
 class ReportContext:
-    funder: str
-    language: str
-    title: str
-    grant: Grant
-    period: Period
-    submission_date: dt.date
-    activities: list[Activity]
-    indicators: list[IndicatorLine]
-    target_groups: list[TargetGroupLine]
-    target_groups_total: TargetGroupLine
-    budget: list[BudgetLineExecution]
-    budget_total: BudgetLineExecution
-    comments: str | None
-    signature: Signature
+    funder: str = _doc("Funder's name, from the profile", "Sabiedrības integrācijas fonds")
+    language: str = _doc("Report language, from the profile", "lv")
+    title: str = _doc("Report title for the kind, from the profile", "Starpposma atskaite Nr. 1")
+    grant: Grant = _doc("The grant's row of the grants sheet", "")
+    period: Period = _doc("The report's row of the periods sheet", "")
+    submission_date: dt.date = _doc("submission_date, or due_date when empty", "2024-01-29")
+    cover: list[CoverLine] = _doc("The profile's cover fields, formatted", "")
+    narrative: dict[str, str | None] = _doc("The report's texts by section (narrative sheet); every section of the profile is present, None when there is no text", "")
+    activity_plan: list[PlanLine] = _doc("Planned activities against what was implemented", "")
+    activities: list[Activity] = _doc("Activity rows that start in the period, by date", "")
+    indicators: list[IndicatorLine] = _doc("Indicators planned vs achieved", "")
+    target_groups: list[ParticipationLine] = _doc("Participation by target group", "")
+    target_groups_total: ParticipationLine = _doc("Sum over target groups (name is empty)", "")
+    organisations: list[ParticipationLine] = _doc("Participation by organisation that ran the activity (the grantee when the organisation column is empty)", "")
+    participants_by_month: MonthlyParticipants = _doc("Participations per month and target group", "")
+    budget: list[BudgetLineExecution] = _doc("Budget execution by line", "")
+    budget_total: BudgetLineExecution = _doc("Sum over budget lines (code and category empty)", "")
+    charts: Charts = _doc("Chart data; in templates each is an image", "")
+    signature: Signature = _doc("The signature block", "")
 
     def as_template_variables(self) -> dict:
         """Top-level names a template uses: {{ grant.title }}, {% for line in budget %}, ..."""
@@ -78,31 +128,50 @@ def build_context(data: GrantData, report_slug: str, profile: Profile) -> Report
     period = data.period(report_slug)
     grant = data.grant
     submission = period.submission_date or period.due_date
-    title = profile.report_titles[period.kind].format(number=period.number or "")
     in_period = [a for a in data.activities if _within(a.start_date, period)]
-    groups = _target_groups(data.activities, period)
-    lines = [_budget_line(line, data, period) for line in data.budget]
-    return ReportContext(
+    groups = _participation(data.activities, period, lambda a: a.target_group)
+    lines = budget_execution(data, period, profile)
+    indicators = [_indicator_line(i, data, period) for i in data.indicators]
+    monthly = _monthly_participants(data.activities, grant, period)
+    variables = dict(
         funder=profile.funder,
         language=profile.language,
-        title=title,
+        title=profile.title(period.kind, period.number),
         grant=grant,
         period=period,
         submission_date=submission,
+        narrative=report_texts(data, period, profile),
+        activity_plan=[_plan_line(p, data.activities, period) for p in data.activity_plan],
         activities=sorted(in_period, key=lambda a: (a.start_date, a.activity_code, a.source.row)),
-        indicators=[_indicator_line(i, data, period) for i in data.indicators],
+        indicators=indicators,
         target_groups=groups,
-        target_groups_total=TargetGroupLine(
-            name="",
-            events_in_period=sum(g.events_in_period for g in groups),
-            participants_in_period=sum(g.participants_in_period for g in groups),
-            participants_to_date=sum(g.participants_to_date for g in groups),
-        ),
+        target_groups_total=_total(groups),
+        organisations=_participation(data.activities, period, lambda a: a.organisation or grant.grantee),
+        participants_by_month=monthly,
         budget=lines,
         budget_total=_budget_total(lines),
-        comments=period.comments,
+        charts=Charts(
+            indicators=[i for i in indicators if i.target] or None,
+            participants=monthly if any(map(any, monthly.counts)) else None,
+            budget=[line for line in lines if line.approved or line.spent_to_date] or None,
+        ),
         signature=Signature(grant.signatory_name, grant.signatory_position, grant.signing_place, submission),
     )
+    cover = _cover(profile, variables)
+    return ReportContext(cover=cover, **variables)
+
+
+def _cover(profile: Profile, variables: dict) -> list[CoverLine]:
+    """Plain text: the templates escape it where they print it."""
+    environment = Formatter.for_profile(profile).environment().overlay(autoescape=False)
+    return [CoverLine(f.label, environment.from_string(f.value).render(variables)) for f in profile.cover]
+
+
+def report_texts(data: GrantData, period: Period, profile: Profile) -> dict[str, str | None]:
+    """Each narrative section of the profile: the report's own text, else the grant-wide one, else None."""
+    own = {t.section: t.text for t in data.narrative if t.period_to == period.period_to}
+    grant_wide = {t.section: t.text for t in data.narrative if t.period_to is None}
+    return {s.key: own.get(s.key, grant_wide.get(s.key)) for s in profile.narrative}
 
 
 def _within(day: dt.date, period: Period) -> bool:
@@ -113,17 +182,50 @@ def _to_date(day: dt.date, period: Period) -> bool:
     return day <= period.period_to
 
 
-def _target_groups(activities: list[Activity], period: Period) -> list[TargetGroupLine]:
+def _participation(activities: list[Activity], period: Period, group_of) -> list[ParticipationLine]:
     events: dict[str, int] = defaultdict(int)
     in_period: dict[str, int] = defaultdict(int)
     to_date: dict[str, int] = defaultdict(int)
     for activity in activities:
+        group = group_of(activity)
         if _within(activity.start_date, period):
-            events[activity.target_group] += 1
-            in_period[activity.target_group] += activity.participants
+            events[group] += 1
+            in_period[group] += activity.participants
         if _to_date(activity.start_date, period):
-            to_date[activity.target_group] += activity.participants
-    return [TargetGroupLine(name, events[name], in_period[name], to_date[name]) for name in sorted(to_date)]
+            to_date[group] += activity.participants
+    return [ParticipationLine(name, events[name], in_period[name], to_date[name]) for name in sorted(to_date)]
+
+
+def _total(lines: list[ParticipationLine]) -> ParticipationLine:
+    return ParticipationLine(
+        name="",
+        events_in_period=sum(g.events_in_period for g in lines),
+        participants_in_period=sum(g.participants_in_period for g in lines),
+        participants_to_date=sum(g.participants_to_date for g in lines),
+    )
+
+
+def _event(activity: Activity) -> tuple:
+    """One event may have several rows (one per target group); these fields tell events apart."""
+    return (activity.title, activity.start_date, activity.end_date, activity.location)
+
+
+def _plan_line(planned, activities: list[Activity], period: Period) -> PlanLine:
+    rows = [a for a in activities if a.activity_code == planned.activity_code]
+    in_period = [a for a in rows if _within(a.start_date, period)]
+    to_date = [a for a in rows if _to_date(a.start_date, period)]
+    events_to_date = len({_event(a) for a in to_date})
+    return PlanLine(
+        code=planned.activity_code,
+        title=planned.title,
+        planned_events=planned.planned_events,
+        events_in_period=len({_event(a) for a in in_period}),
+        events_to_date=events_to_date,
+        planned_participants=planned.planned_participants,
+        participants_in_period=sum(a.participants for a in in_period),
+        participants_to_date=sum(a.participants for a in to_date),
+        progress=Decimal(events_to_date) / planned.planned_events if planned.planned_events else None,
+    )
 
 
 def _matches(indicator: Indicator, activity: Activity) -> bool:
@@ -159,29 +261,59 @@ def _indicator_line(indicator: Indicator, data: GrantData, period: Period) -> In
     )
 
 
-def _execution(code: str, category: str, description: str | None, approved: Decimal, in_period: Decimal, to_date: Decimal) -> BudgetLineExecution:
-    return BudgetLineExecution(
-        code=code,
-        category=category,
-        description=description,
+def _monthly_participants(activities: list[Activity], grant: Grant, period: Period) -> MonthlyParticipants:
+    months = []
+    month = grant.start_date.replace(day=1)
+    while month <= period.period_to:
+        months.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    counted = [a for a in activities if _to_date(a.start_date, period)]
+    groups = sorted({a.target_group for a in counted})
+    counts = {g: [0] * len(months) for g in groups}
+    for activity in counted:
+        counts[activity.target_group][months.index(activity.start_date.replace(day=1))] += activity.participants
+    return MonthlyParticipants(months, groups, [counts[g] for g in groups])
+
+
+def budget_execution(data: GrantData, period: Period, profile: Profile) -> list[BudgetLineExecution]:
+    """Every budget line's execution up to the end of `period`, flagged by the funder's threshold."""
+    notes = {n.line_code: n.explanation for n in data.budget_notes if n.period_to == period.period_to}
+    return [_budget_line(line, data.expenses, period, profile.budget_line_overspend, notes.get(line.line_code)) for line in data.budget]
+
+
+def _execution(approved: Decimal, in_period: Decimal, to_date: Decimal) -> dict:
+    deviation = (to_date - approved) / approved if approved else None
+    return dict(
         approved=approved,
         spent_in_period=in_period,
         spent_to_date=to_date,
         remaining=approved - to_date,
         used=to_date / approved if approved else None,
+        deviation=deviation,
         over_budget=to_date > approved,
     )
 
 
-def _budget_line(line, data: GrantData, period: Period) -> BudgetLineExecution:
-    paid = [e for e in data.expenses if e.line_code == line.line_code]
-    in_period = sum((e.amount for e in paid if _within(e.date, period)), Decimal(0))
+def _budget_line(line: BudgetLine, expenses: list[Expense], period: Period, threshold: Decimal | None, explanation: str | None) -> BudgetLineExecution:
+    paid = [e for e in expenses if e.line_code == line.line_code]
+    in_period = sorted((e for e in paid if _within(e.date, period)), key=lambda e: (e.date, e.document_number))
     to_date = sum((e.amount for e in paid if _to_date(e.date, period)), Decimal(0))
-    return _execution(line.line_code, line.category, line.description, line.approved, in_period, to_date)
+    figures = _execution(line.approved, sum((e.amount for e in in_period), Decimal(0)), to_date)
+    limit = line.approved * (1 + (threshold or 0))
+    return BudgetLineExecution(
+        code=line.line_code,
+        category=line.category,
+        description=line.description,
+        **figures,
+        flagged=to_date > limit,
+        explanation=explanation,
+        expenses=in_period,
+    )
 
 
 def _budget_total(lines: list[BudgetLineExecution]) -> BudgetLineExecution:
     def total(name: str) -> Decimal:
         return sum((getattr(line, name) for line in lines), Decimal(0))
 
-    return _execution("", "", None, total("approved"), total("spent_in_period"), total("spent_to_date"))
+    figures = _execution(total("approved"), total("spent_in_period"), total("spent_to_date"))
+    return BudgetLineExecution(code="", category="", description=None, **figures, flagged=False, explanation=None, expenses=[])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .files import sha256_file, write_if_changed
 from .problems import Problem, sort_key
-from .profiles import available_funders
+from .profiles import PROFILE_FILE, load_profiles
 from .reading import read_file
 from .sheets import SCHEMA_DIR, sheet_specs
 from .validation import group_by_grant
@@ -68,11 +68,11 @@ def data_file(results_dir: Path, grant_slug: str) -> Path:
     return results_dir / "grants" / f"{grant_slug}.json"
 
 
-def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir: Path) -> Extraction:
+def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir: Path, as_of: dt.date) -> Extraction:
     """Read, validate and split the inputs, unless nothing they depend on changed since last time."""
     files, glob_problems = input_files(workdir, patterns)
-    funders = available_funders(templates_dir)
-    key = _cache_key(workdir, patterns, files, funders)
+    profile_files = sorted(templates_dir.glob(f"*/{PROFILE_FILE}"))
+    key = _cache_key(workdir, patterns, files, profile_files, as_of)
     index_file = results_dir / "extraction.json"
     if index_file.is_file():
         cached = json.loads(index_file.read_text(encoding="utf-8"))
@@ -80,7 +80,9 @@ def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir
         if cached["key"] == key and all(data_file(results_dir, r.grant_slug).is_file() for r in extraction.reports):
             return extraction
 
-    sheets, problems = [], list(glob_problems)
+    profiles, profile_problems = load_profiles(templates_dir)
+    broken = frozenset(p.parent.name for p in profile_files) - set(profiles)
+    sheets, problems = [], glob_problems + profile_problems
     specs = sheet_specs()
     for path in files:
         file_sheets, file_problems = read_file(workdir / path, path.as_posix(), specs)
@@ -89,7 +91,7 @@ def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir
     for required in ("grants", "periods"):
         if not any(s.spec.name == required for s in sheets):
             problems.append(Problem(f"no '{required}' sheet in any input file; expected one (see inputs/README.md)"))
-    grants, row_problems = group_by_grant(sheets, funders)
+    grants, row_problems = group_by_grant(sheets, profiles, as_of, broken)
     problems = sorted(problems + row_problems, key=sort_key)
 
     reports = []
@@ -118,10 +120,11 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def _cache_key(workdir: Path, patterns: list[str], files: list[Path], funders: set[str]) -> str:
+def _cache_key(workdir: Path, patterns: list[str], files: list[Path], profile_files: list[Path], as_of: dt.date) -> str:
     digest = hashlib.sha256(code_digest().encode())
-    digest.update("\0".join(patterns).encode())
+    digest.update("\0".join(patterns).encode() + as_of.isoformat().encode())
     for path in files:
         digest.update(path.as_posix().encode() + b"\0" + sha256_file(workdir / path).encode())
-    digest.update(",".join(sorted(funders)).encode())
+    for path in profile_files:
+        digest.update(path.as_posix().encode() + b"\0" + sha256_file(path).encode())
     return digest.hexdigest()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import jinja2
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-LOCALES = {"lv": "lv_LV", "en": "en_GB"}
+if TYPE_CHECKING:
+    from .profiles import Profile
+
 MISSING = "–"
 # CLDR has no locative case; a place-and-date line needs it: "Rīgā, 2024. gada 15. oktobrī".
 _LATVIAN_LOCATIVE_MONTHS = (
@@ -19,11 +22,17 @@ _LATVIAN_LOCATIVE_MONTHS = (
 
 
 class Formatter:
-    """Formatting for one language; `environment()` gives both renderers the same filters."""
+    """Formatting for one locale; `environment()` gives both renderers the same filters."""
 
-    def __init__(self, language: str):
+    def __init__(self, language: str, locale: str, date_format: str | None = None, long_date_format: str | None = None):
         self.language = language
-        self.locale = LOCALES[language]
+        self.locale = locale
+        self.date_format = date_format or "short"
+        self.long_date_format = long_date_format or "long"
+
+    @classmethod
+    def for_profile(cls, profile: Profile) -> Formatter:
+        return cls(profile.language, profile.locale, profile.date_format, profile.long_date_format)
 
     def number(self, value: Decimal | int | None, decimals: int = 0) -> str:
         if value is None:
@@ -46,19 +55,23 @@ class Formatter:
         """15.10.2024. (lv) or 15/10/2024 (en), for tables."""
         if day is None:
             return MISSING
-        return format_date(day, "dd.MM.y." if self.language == "lv" else "dd/MM/y", locale=self.locale)
+        return format_date(day, self.date_format, locale=self.locale)
 
     def date_long(self, day: dt.date | None) -> str:
         """2024. gada 15. oktobris (lv) or 15 October 2024 (en), for running text."""
         if day is None:
             return MISSING
-        return format_date(day, "y. 'gada' d. MMMM" if self.language == "lv" else "d MMMM y", locale=self.locale)
+        return format_date(day, self.long_date_format, locale=self.locale)
 
     def date_locative(self, day: dt.date | None) -> str:
         """2024. gada 15. oktobrī (lv) for a place-and-date line; English has no case."""
         if day is None or self.language != "lv":
             return self.date_long(day)
         return f"{day.year}. gada {day.day}. {_LATVIAN_LOCATIVE_MONTHS[day.month - 1]}"
+
+    def month(self, day: dt.date) -> str:
+        """febr. 2023 (lv) or Feb 2023 (en), for chart axes."""
+        return format_date(day, "LLL y", locale=self.locale)
 
     def environment(self, loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         """The Jinja environment of both renderers: data is always escaped, unknown names are errors."""

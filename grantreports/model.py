@@ -26,6 +26,8 @@ class Grant:
     funder: str
     programme: str | None
     grantee: str
+    coordinator: str | None
+    partner_country: str | None
     partners: list[str]
     locations: list[str]
     start_date: dt.date
@@ -48,9 +50,27 @@ class Period:
     period_to: dt.date
     due_date: dt.date
     submission_date: dt.date | None
-    comments: str | None
     slug: str  # interim-1, interim-2, ..., final
     number: int | None  # interim reports are numbered by date
+    source: Source
+
+
+@dataclass(frozen=True)
+class NarrativeText:
+    grant_number: str
+    period_to: dt.date | None  # None: every report of the grant
+    section: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class PlannedActivity:
+    grant_number: str
+    activity_code: str
+    title: str
+    planned_events: int | None
+    planned_participants: int | None
     source: Source
 
 
@@ -89,6 +109,7 @@ class IndicatorValue:
     indicator_code: str
     date: dt.date
     value: Decimal
+    unit: str | None
     comment: str | None
     source: Source
 
@@ -100,6 +121,15 @@ class BudgetLine:
     category: str
     description: str | None
     approved: Decimal
+    source: Source
+
+
+@dataclass(frozen=True)
+class BudgetNote:
+    grant_number: str
+    period_to: dt.date
+    line_code: str
+    explanation: str
     source: Source
 
 
@@ -120,10 +150,13 @@ class GrantData:
 
     grant: Grant
     periods: list[Period] = field(default_factory=list)
+    narrative: list[NarrativeText] = field(default_factory=list)
+    activity_plan: list[PlannedActivity] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     indicator_values: list[IndicatorValue] = field(default_factory=list)
     budget: list[BudgetLine] = field(default_factory=list)
+    budget_notes: list[BudgetNote] = field(default_factory=list)
     expenses: list[Expense] = field(default_factory=list)
 
     def period(self, slug: str) -> Period:

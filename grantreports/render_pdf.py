@@ -6,18 +6,24 @@ import mimetypes
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+CHART_SCHEME = "chart:"
+
 
 class BundledFilesOnly(URLFetcher):
-    """Serves files below the given folders and refuses everything else: no network, no other file."""
+    """Serves files below the given folders and the report's charts, and refuses everything else."""
 
-    def __init__(self, *folders: Path):
+    def __init__(self, *folders: Path, charts: dict[str, bytes] | None = None):
         super().__init__(allowed_protocols={"file"}, allow_redirects=False)
         self.folders = [folder.resolve() for folder in folders]
+        self.charts = charts or {}
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        if url.startswith(CHART_SCHEME) and url[len(CHART_SCHEME):] in self.charts:
+            return URLFetcherResponse(url, body=self.charts[url[len(CHART_SCHEME):]], headers={"Content-Type": "image/svg+xml"})
         if not url.startswith("file:"):
             raise ValueError(f"refused to fetch {url!r}: only bundled template files are served")
         path = Path(URLFetcherResponse(url).path).resolve()
@@ -27,11 +33,15 @@ class BundledFilesOnly(URLFetcher):
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime or "application/octet-stream"})
 
 
-def render_pdf(template_folder: Path, template_name: str, shared_folder: Path, variables: dict, environment: jinja2.Environment) -> bytes:
-    html = environment.overlay(loader=jinja2.FileSystemLoader(template_folder)).get_template(template_name).render(variables)
+def render_pdf(template_folder: Path, template_name: str, shared_folder: Path, variables: dict, environment: jinja2.Environment,
+               charts: dict[str, bytes | None]) -> bytes:
+    """The PDF as bytes; `charts` are SVG images, placed where the template writes {{ charts.<name> }}."""
+    images = {name: svg and Markup(f'<img class="chart" src="{CHART_SCHEME}{name}" alt="">') for name, svg in charts.items()}
+    loader = jinja2.FileSystemLoader(template_folder)
+    html = environment.overlay(loader=loader).get_template(template_name).render({**variables, "charts": images})
     document = HTML(
         string=html,
         base_url=template_folder.resolve().as_uri() + "/",
-        url_fetcher=BundledFilesOnly(template_folder, shared_folder),
+        url_fetcher=BundledFilesOnly(template_folder, shared_folder, charts={n: svg for n, svg in charts.items() if svg}),
     )
     return document.write_pdf()

@@ -6,13 +6,17 @@ import io
 from pathlib import Path
 
 import jinja2
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+
+CHART_WIDTH = Mm(170)  # the text width of an A4 page with the templates' margins
 
 
-def render_word(template: Path, variables: dict, environment: jinja2.Environment) -> bytes:
-    """The filled document as bytes; text from the data can never become Word XML."""
+def render_word(template: Path, variables: dict, environment: jinja2.Environment, charts: dict[str, bytes | None]) -> bytes:
+    """The filled document as bytes; text from the data can never become Word XML. `charts` are PNG images."""
     document = DocxTemplate(template)
-    document.render(variables, environment, autoescape=True)
+    images = {name: png and InlineImage(document, io.BytesIO(png), width=CHART_WIDTH) for name, png in charts.items()}
+    document.render({**variables, "charts": images}, environment, autoescape=True)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

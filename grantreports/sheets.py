@@ -83,7 +83,7 @@ def _column(key: str, prop: dict, required: bool) -> Column:
 @cache
 def sheet_specs() -> dict[str, SheetSpec]:
     """Every input sheet, by name, in the order the documentation lists them."""
-    order = ["grants", "periods", "activities", "indicators", "indicator_values", "budget", "expenses"]
+    order = ["grants", "periods", "narrative", "activity_plan", "activities", "indicators", "indicator_values", "budget", "budget_notes", "expenses"]
     specs = {}
     for name in order:
         schema = yaml.safe_load((SCHEMA_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8"))

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from . import cells
-from .model import Activity, BudgetLine, Expense, Grant, GrantData, Indicator, IndicatorValue, Period, Source
+from .funder_rules import funder_problems
+from .model import (Activity, BudgetLine, BudgetNote, Expense, Grant, GrantData, Indicator, IndicatorValue, NarrativeText,
+                    Period, PlannedActivity, Source)
 from .problems import Problem
+from .profiles import Profile
 from .reading import SheetRows
-from .sheets import convert_row
+from .sheets import convert_row, normalise_name
 from .slugs import SlugError, slugify
 
 
@@ -31,8 +35,13 @@ class _Row:
         )
 
 
-def group_by_grant(sheets: list[SheetRows], funders: set[str]) -> tuple[dict[str, GrantData], list[Problem]]:
-    """Valid grants' data keyed by grant number, and every problem found, in one pass."""
+def group_by_grant(sheets: list[SheetRows], profiles: dict[str, Profile], as_of: dt.date, broken: frozenset[str] = frozenset()) -> tuple[dict[str, GrantData], list[Problem]]:
+    """Valid grants' data keyed by grant number, and every problem found, in one pass.
+
+    `profiles` are the usable funder formats; `broken` names formats whose profile has
+    errors (reported on their own): their grants are blocked with a pointer to them.
+    The funders' rules apply to the reports due by `as_of`.
+    """
     rows: dict[str, list[_Row]] = defaultdict(list)
     problems: list[Problem] = []
     named = set()  # every grant number in the grants sheet, valid or not
@@ -46,12 +55,12 @@ def group_by_grant(sheets: list[SheetRows], funders: set[str]) -> tuple[dict[str
             if not row_problems:
                 rows[sheet.spec.name].append(_Row(values, Source(**where)))
 
-    grants, grant_problems = _grants(rows["grants"], funders)
+    grants, grant_problems = _grants(rows["grants"], set(profiles), broken)
     problems += grant_problems
     known = set(grants)
     # Rows of a grant whose own row has a problem go with the blocked grant; they are not 'unknown'.
     by_grant: dict[str, dict[str, list[_Row]]] = defaultdict(lambda: defaultdict(list))
-    for sheet_name in ("periods", "activities", "indicators", "indicator_values", "budget", "expenses"):
+    for sheet_name in ("periods", "narrative", "activity_plan", "activities", "indicators", "indicator_values", "budget", "budget_notes", "expenses"):
         for row in rows[sheet_name]:
             number = row.values["grant_number"]
             if number in known:
@@ -63,6 +72,8 @@ def group_by_grant(sheets: list[SheetRows], funders: set[str]) -> tuple[dict[str
     for number, grant in grants.items():
         grant_data, found = _grant_data(grant, by_grant[number])
         problems += found
+        if not any(p.severity == "error" for p in found):
+            problems += funder_problems(grant_data, profiles[grant.funder], as_of)
         data[number] = grant_data
     blocked = {p.grant for p in problems if p.severity == "error"}
     return {n: d for n, d in data.items() if n not in blocked}, problems
@@ -74,7 +85,7 @@ def _unknown_grant(row: _Row, number: str, known: list[str]) -> Problem:
     return row.problem(f"no grant with this number in the grants sheet{hint}", "grant_number", number, grant="")
 
 
-def _grants(rows: list[_Row], funders: set[str]) -> tuple[dict[str, Grant], list[Problem]]:
+def _grants(rows: list[_Row], funders: set[str], broken: frozenset[str]) -> tuple[dict[str, Grant], list[Problem]]:
     problems = []
     counts = Counter(row.values["grant_number"] for row in rows)
     slug_owner: dict[str, _Row] = {}
@@ -86,7 +97,9 @@ def _grants(rows: list[_Row], funders: set[str]) -> tuple[dict[str, Grant], list
             problems.append(row.problem("this grant number is listed more than once; expected each grant once", "grant_number", number))
             continue
         found = []
-        if v["funder"] not in funders:
+        if v["funder"] in broken:
+            found.append(row.problem(f"the report format has errors; see the problems of templates/{v['funder']}/profile.yaml", "funder", v["funder"]))
+        elif v["funder"] not in funders:
             found.append(row.problem(f"no report format with this name; expected one of: {', '.join(sorted(funders))} (folders under templates/)", "funder", v["funder"]))
         if v["end_date"] < v["start_date"]:
             found.append(row.problem(f"the grant ends before it starts; expected a date on or after start_date {v['start_date']:%d.%m.%Y.}", "end_date", f"{v['end_date']:%d.%m.%Y.}"))
@@ -127,9 +140,21 @@ def _not_before(row: _Row, first: str, last: str) -> list[Problem]:
     return [row.problem(f"ends before it starts; expected a date on or after {first} {row.values[first]:%d.%m.%Y.}", last, f"{row.values[last]:%d.%m.%Y.}")]
 
 
-def _duplicates(rows: list[_Row], column: str, what: str) -> list[Problem]:
-    counts = Counter(row.values[column] for row in rows)
-    return [row.problem(f"this {what} appears more than once for the grant; expected each once", column, row.values[column]) for row in rows if counts[row.values[column]] > 1]
+def _duplicates(rows: list[_Row], columns: tuple[str, ...], what: str) -> list[Problem]:
+    def key(row: _Row) -> tuple:
+        return tuple(row.values[c] for c in columns)
+
+    counts = Counter(key(row) for row in rows)
+    shown = columns[-1]
+    return [row.problem(f"this {what} appears more than once for the grant; expected each once", shown, row.values[shown]) for row in rows if counts[key(row)] > 1]
+
+
+def _names_period(row: _Row, period_ends: set) -> list[Problem]:
+    day = row.values["period_to"]
+    if day in period_ends:
+        return []
+    ends = ", ".join(f"{d:%d.%m.%Y.}" for d in sorted(period_ends)) or "(no periods)"
+    return [row.problem(f"no reporting period of the grant ends on this date; expected the period_to of one of its reports: {ends}", "period_to", f"{day:%d.%m.%Y.}")]
 
 
 def _grant_data(grant: Grant, rows: dict[str, list[_Row]]) -> tuple[GrantData, list[Problem]]:
@@ -152,24 +177,47 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]]) -> tuple[GrantData, l
         slug = f"interim-{number}" if number else "final"
         periods.append(Period(**row.values, slug=slug, number=number, source=row.source))
 
+    period_ends = {p.period_to for p in periods}
+    narrative = []
+    problems += _duplicates(rows["narrative"], ("period_to", "section"), "text (section and period_to)")
+    for row in rows["narrative"]:
+        if row.values["period_to"] is not None:
+            problems += _names_period(row, period_ends)
+        narrative.append(NarrativeText(**row.values, source=row.source))
+
+    problems += _duplicates(rows["activity_plan"], ("activity_code",), "planned activity code")
+    plan = [PlannedActivity(**row.values, source=row.source) for row in rows["activity_plan"]]
+    planned = {p.activity_code for p in plan}
     activities = []
     for row in rows["activities"]:
         problems += _not_before(row, "start_date", "end_date") + _in_grant(grant, row, "start_date") + _in_grant(grant, row, "end_date")
+        if planned and row.values["activity_code"] not in planned:
+            problems.append(row.problem(f"no activity with this code in the grant's activity_plan; expected one of: {', '.join(sorted(planned))}", "activity_code", row.values["activity_code"]))
         activities.append(Activity(**row.values, source=row.source))
 
-    problems += _duplicates(rows["indicators"], "indicator_code", "indicator code")
+    problems += _duplicates(rows["indicators"], ("indicator_code",), "indicator code")
     indicators = [Indicator(**row.values, source=row.source) for row in rows["indicators"]]
-    manual = {i.indicator_code for i in indicators if i.measure == "manual"}
+    manual = {i.indicator_code: i for i in indicators if i.measure == "manual"}
     values = []
     for row in rows["indicator_values"]:
-        if row.values["indicator_code"] not in manual:
+        indicator = manual.get(row.values["indicator_code"])
+        if indicator is None:
             problems.append(row.problem("no indicator with this code and measure 'manual' for the grant; expected a manual indicator_code from the indicators sheet", "indicator_code", row.values["indicator_code"]))
+        elif row.values["unit"] and normalise_name(row.values["unit"]) != normalise_name(indicator.unit):
+            problems.append(row.problem(f"not the unit of indicator {indicator.indicator_code}; expected '{indicator.unit}' (indicators sheet, row {indicator.source.row})", "unit", row.values["unit"]))
         problems += _in_grant(grant, row, "date")
         values.append(IndicatorValue(**row.values, source=row.source))
 
-    problems += _duplicates(rows["budget"], "line_code", "budget line code")
+    problems += _duplicates(rows["budget"], ("line_code",), "budget line code")
     budget = [BudgetLine(**row.values, source=row.source) for row in rows["budget"]]
     lines = {line.line_code for line in budget}
+    notes = []
+    problems += _duplicates(rows["budget_notes"], ("period_to", "line_code"), "explanation (line_code and period_to)")
+    for row in rows["budget_notes"]:
+        problems += _names_period(row, period_ends)
+        if row.values["line_code"] not in lines:
+            problems.append(row.problem(f"no budget line with this code for the grant; expected one of: {', '.join(sorted(lines)) or '(no budget lines)'}", "line_code", row.values["line_code"]))
+        notes.append(BudgetNote(**row.values, source=row.source))
     expenses = []
     for row in rows["expenses"]:
         if row.values["line_code"] not in lines:
@@ -180,5 +228,5 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]]) -> tuple[GrantData, l
     approved = sum((line.approved for line in budget), start=0)
     if budget and approved != grant.total_budget:
         problems.append(Problem(f"the budget lines add up to {approved}, the grant's total_budget is {grant.total_budget}; expected them to be equal", file=grant.source.file, sheet=grant.source.sheet, row=grant.source.row, column="total_budget", value=str(grant.total_budget), grant=grant.grant_number, severity="warning"))
-    data = GrantData(grant, periods, activities, indicators, values, budget, expenses)
+    data = GrantData(grant, periods, narrative, plan, activities, indicators, values, budget, notes, expenses)
     return data, problems

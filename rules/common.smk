@@ -27,7 +27,7 @@ TEMPLATES = Path(config["templates"])
 AS_OF = datetime.date.fromisoformat(config["as_of"])
 GRANTREPORTS = f"PYTHONPATH={shlex.quote(workflow.basedir)} {shlex.quote(sys.executable)} -m grantreports"
 
-EXTRACTION = extract(Path.cwd(), config["inputs"], TEMPLATES, RESULTS)
+EXTRACTION = extract(Path.cwd(), config["inputs"], TEMPLATES, RESULTS, AS_OF)
 REPORTS = [r for r in EXTRACTION.due(AS_OF) if not config["grants"] or r.grant_number in config["grants"]]
 # The package's code is not a file Snakemake tracks; its digest as a parameter reruns reports when it changes.
 CODE_DIGEST = code_digest()

@@ -1,7 +1,8 @@
-"""Write the example inputs in inputs/ from the four seed projects (../shared/seeds).
+"""Write the example inputs in inputs/ from the four seed projects (../shared/seeds), plus one EU grant.
 
-Names, numbers, places, target groups and activities come from the seed texts; counts,
-amounts, dates the texts do not give, and people's names are invented (inputs/README.md).
+Names, numbers, places, target groups and activities of the four come from the seed texts;
+counts, amounts, dates the texts do not give, and people's names are invented. The EU
+action grant is invented as a whole, since no seed project has EU funding (inputs/README.md).
 Run:  .venv/bin/python scripts/make_example_inputs.py
 """
 
@@ -20,44 +21,132 @@ SIF = "2023.LV/NVOF/MAC/041/58"
 ESF = "9.2.1.1./15/I/001"
 MFA = "AM-AS-2015/12"
 BC = "BC-LV-P2P-2023/04"
+EU = "101087254"
 
 GRANTS = [
     dict(grant_number=SIF, title="Kaimiņu kopienu kopspēks", funder="sif-nvo-fonds", programme="NVO fonds",
-         grantee="Biedrība „Pierīgas partnerība”", partners="Biedrība „Partnerība Daugavkrasts”",
+         grantee="Biedrība „Pierīgas partnerība”", coordinator="", partner_country="", partners="Biedrība „Partnerība Daugavkrasts”",
          locations="Mārupes novads; Olaines novads; Ķekavas novads", start_date=D("2023-01-02"), end_date=D("2024-10-31"),
          currency="EUR", total_budget=24850.0, contact_person="Ilze Kalniņa, projekta vadītāja",
          signatory_name="Anda Ozoliņa", signatory_position="valdes priekšsēdētāja", signing_place="Mārupē"),
     dict(grant_number=ESF, title="Profesionāla sociālā darba attīstība pašvaldībās: pilotprojekts „Sociālais darbs kopienā” Daugavpilī",
-         funder="sif-nvo-fonds", programme="ESF 9.2.1.1. pasākums (Labklājības ministrija)",
-         grantee="Daugavpils valstspilsētas pašvaldības iestāde „Sociālais dienests”",
+         funder="esf-labklajibas-ministrija", programme="9.2.1.1. pasākums „Profesionāla sociālā darba attīstība pašvaldībās”",
+         grantee="Daugavpils valstspilsētas pašvaldības iestāde „Sociālais dienests”", coordinator="", partner_country="",
          partners="Biedrība „Varavīksne”; Senioru biedrība „Draudzība-K”; Latgales biedrība cilvēkiem ar invaliditāti „FORTE”",
          locations="Daugavpils valstspilsēta (Križu apkaime)", start_date=D("2022-11-28"), end_date=D("2023-05-31"),
          currency="EUR", total_budget=18400.0, contact_person="Līga Vītola, sociālā darbiniece kopienā",
          signatory_name="Pēteris Grīnbergs", signatory_position="direktors", signing_place="Daugavpilī"),
     dict(grant_number=MFA, title="DIA+LOGS pieredze Baltkrievijai: kaitējuma mazināšanas pakalpojumu finansēšana",
-         funder="sif-nvo-fonds", programme="Attīstības sadarbības projektu konkurss (Ārlietu ministrija, koordinē LAPAS)",
-         grantee="Biedrība „DIA+LOGS”", partners="NVO „Pozitivnoje dviženije” (Minska); NVO „Social Assistance” (Minska)",
+         funder="mfa-lapas", programme="Attīstības sadarbības projektu konkurss 2015 (koordinē LAPAS)",
+         grantee="Biedrība „DIA+LOGS”", coordinator="", partner_country="Baltkrievija", partners="NVO „Pozitivnoje dviženije” (Minska); NVO „Social Assistance” (Minska)",
          locations="Minska (Baltkrievija); Rīga", start_date=D("2015-06-01"), end_date=D("2015-12-15"),
          currency="EUR", total_budget=9800.0, contact_person="Rūta Zariņa, projekta koordinatore",
          signatory_name="Māris Kļaviņš", signatory_position="valdes loceklis", signing_place="Rīgā"),
     dict(grant_number=BC, title="Active Communities in Latgale („Darbīgās kopienas”), year 4",
          funder="british-council", programme="People to People Cultural Engagement",
-         grantee="Izglītības iniciatīvu centrs", partners="Daugavpils pilsētas Izglītības pārvalde; Krāslavas novada pašvaldība",
+         grantee="Izglītības iniciatīvu centrs", coordinator="", partner_country="", partners="Daugavpils pilsētas Izglītības pārvalde; Krāslavas novada pašvaldība",
          locations="Augšdaugavas novads; Ludzas novads; Preiļu novads; Rēzeknes novads; Daugavpils; Krāslavas novads",
          start_date=D("2023-01-01"), end_date=D("2023-12-31"), currency="EUR", total_budget=21000.0,
          contact_person="Inese Pūce, project manager", signatory_name="Dace Ābele", signatory_position="Director",
          signing_place="Riga"),
+    dict(grant_number=EU, title="NEIGHBOURS: citizens' panels for neighbourhood communities in Latvia and Lithuania",
+         funder="eu-action-grant", programme="Citizens, Equality, Rights and Values (CERV), call CERV-2022-CITIZENS-CIV",
+         grantee="Biedrība „Pierīgas partnerība”", coordinator="Biedrība „Pierīgas partnerība”", partner_country="",
+         partners="Kauno rajono bendruomenių sąjunga (LT); Olaines novada pašvaldība",
+         locations="Mārupes novads; Olaines novads; Kauno rajonas (Lietuva)", start_date=D("2023-03-01"), end_date=D("2024-08-31"),
+         currency="EUR", total_budget=60000.0, contact_person="Ilze Kalniņa, project coordinator",
+         signatory_name="Anda Ozoliņa", signatory_position="Chair of the Board", signing_place="Mārupe"),
 ]
 
 PERIODS = [
-    (SIF, "interim", "2023-01-02", "2023-12-31", "2024-01-31", "2024-01-29", "Pieredzes brauciens uz Kurzemi pārcelts no augusta uz septembri, jo augustā kopienu līderi bija aizņemti vasaras pasākumos."),
-    (SIF, "final", "2024-01-01", "2024-10-31", "2024-11-30", "2024-11-26", "Noslēguma pasākums „Dižkūre” notika divas dienas, kā plānots. Publicitātes izmaksas pārsniedza plānu, jo forumu ierakstiem tika pasūtīta papildu video montāža; pārsniegums segts no administratīvo izmaksu ietaupījuma."),
-    (ESF, "interim", "2022-11-28", "2023-02-28", "2023-03-15", "", ""),
-    (ESF, "final", "2023-03-01", "2023-05-31", "2023-06-30", "2023-06-20", "Seniori ir liels resurss apkaimes aktivizēšanai, taču valsts valodas un datorprasmju trūkums kavē viņu ieceru īstenošanu."),
-    (MFA, "interim", "2015-06-01", "2015-09-30", "2015-10-15", "", "Pieredzes apmaiņas vizīte Minskā notika septembrī, kā plānots."),
-    (MFA, "final", "2015-10-01", "2015-12-15", "2016-01-15", "2016-01-12", "Semināros Latvijā piedalījās vairāk cilvēku, nekā plānots; rakstu skaits pārsniedz plānu."),
-    (BC, "interim", "2023-01-01", "2023-06-30", "2023-07-31", "", ""),
-    (BC, "final", "2023-07-01", "2023-12-31", "2024-01-31", "2024-01-25", "The two new community resource centres in Krāslava municipality opened in October instead of September because of building repairs."),
+    (SIF, "interim", "2023-01-02", "2023-12-31", "2024-01-31", "2024-01-29"),
+    (SIF, "final", "2024-01-01", "2024-10-31", "2024-11-30", "2024-11-26"),
+    (ESF, "interim", "2022-11-28", "2023-02-28", "2023-03-15", ""),
+    (ESF, "final", "2023-03-01", "2023-05-31", "2023-06-30", "2023-06-20"),
+    (MFA, "interim", "2015-06-01", "2015-09-30", "2015-10-15", ""),
+    (MFA, "final", "2015-10-01", "2015-12-15", "2016-01-15", "2016-01-12"),
+    (BC, "interim", "2023-01-01", "2023-06-30", "2023-07-31", ""),
+    (BC, "final", "2023-07-01", "2023-12-31", "2024-01-31", "2024-01-25"),
+    (EU, "interim", "2023-03-01", "2023-12-31", "2024-02-29", "2024-02-20"),
+    (EU, "final", "2024-01-01", "2024-08-31", "2024-10-31", "2024-10-28"),
+]
+
+# grant, period_to (empty: every report), section, text
+NARRATIVE = [
+    (SIF, "2023-12-31", "summary", "Pirmajā projekta gadā notika sešas mentoringa tikšanās kopienu līderiem, pieredzes brauciens uz Kurzemi, četri kopienu pasākumi un pirmais iedzīvotāju forums „Ideju skrejceļš” Mārupē.\nIzveidota kopienu līderu sadarbības grupa, kurā darbojas līderi no visiem trim novadiem."),
+    (SIF, "2023-12-31", "publicity", "Par projektu publicēti 6 raksti: „Mārupes Vēstis”, „Olaines Avīze”, ziņa kekava.lv un biedrības mājaslapā. Visos materiālos norādīts, ka projektu finansē Sabiedrības integrācijas fonds no valsts budžeta līdzekļiem."),
+    (SIF, "2023-12-31", "deviations", "Pieredzes brauciens uz Kurzemi pārcelts no augusta uz septembri, jo augustā kopienu līderi bija aizņemti vasaras pasākumos."),
+    (SIF, "2024-10-31", "summary", "Otrajā gadā notika vēl divi forumi „Ideju skrejceļš” (Olainē un Ķekavā), senioru un jauniešu sarunu vakars un divu dienu noslēguma pasākums „Dižkūre”. Visas piecas plānotās aktivitātes ir īstenotas."),
+    (SIF, "2024-10-31", "publicity", "Publicēti vēl 5 raksti par forumiem un „Dižkūri”; forumu video ieraksti ievietoti biedrības YouTube kanālā."),
+    (SIF, "2024-10-31", "deviations", "Noslēguma pasākums „Dižkūre” notika divas dienas, kā plānots. Publicitātes izmaksas pārsniedza plānu (skat. budžeta skaidrojumu)."),
+    (ESF, "2023-02-28", "implementation", "Pilotprojekts uzsākts 28.11.2022. Križu apkaimē apzināti seniori un viņu resursi, sastādīts kopīgs darba plāns, notikušas pirmās Cigun nodarbības. Apzinātas ģimenes ar bērniem ar invaliditāti, izveidota informācijas apmaiņas grupa."),
+    (ESF, "2023-02-28", "problems", "Senioru iesaisti kavē valsts valodas un datorprasmju trūkums; nodarbības tiek vadītas divās valodās, un jaunieši palīdz ar e-pakalpojumiem."),
+    (ESF, "2023-02-28", "publicity", "Informācija par pilotprojektu publicēta Daugavpils pašvaldības un Sociālā dienesta tīmekļvietnēs; pasākumos izvietoti ESF logo plakāti."),
+    (ESF, "", "risks", "Mērķa grupas dalībnieku atbiruma risks (vidējs): mazināts ar regulāru saziņu un pasākumiem tuvu dzīvesvietai.\nSpeciālistu noslodzes risks (zems): darbu sadala divi sociālie darbinieki kopienā."),
+    (ESF, "2023-05-31", "implementation", "Turpinātas Cigun nodarbības, notikusi apkaimju aktīvistu tikšanās, senioru un bērnu zīmējumu izstāde un baseina nodarbības 13 ģimenēm. Pieredzes brauciena atziņas prezentētas Sociālā dienesta darbiniekiem."),
+    (ESF, "2023-05-31", "problems", "Seniori ir liels resurss apkaimes aktivizēšanai, taču valsts valodas un datorprasmju trūkums kavē viņu ieceru īstenošanu."),
+    (ESF, "2023-05-31", "publicity", "Publicēti 3 raksti reģionālajos medijos; fotoizstāde Pasaules autisma izpratnes dienai izvietota tiešsaistē."),
+    (ESF, "2023-05-31", "horizontal_principles", "Pasākumi notika vides pieejamības prasībām atbilstošās telpās; ģimenēm ar bērniem ar invaliditāti nodrošināts transports uz baseinu. Dalība bija brīvprātīga un bez maksas."),
+    (MFA, "", "objectives", "Virsmērķis: veicināt kaitējuma mazināšanas pakalpojumu ilgtspējīgu finansēšanu Baltkrievijā.\nTiešais mērķis: nodot Baltkrievijas NVO Latvijas pieredzi pašvaldību un valsts finansējuma piesaistē."),
+    (MFA, "2015-09-30", "partner_results", "Vizītē Minskā tikāmies ar septiņām NVO; apkopots to vajadzību saraksts. „Pozitivnoje dviženije” sagatavoja priekšlikumu Minskas pilsētas izpildkomitejai."),
+    (MFA, "2015-09-30", "visibility", "Žurnālistes divos rakstos pēc vizītes norādīts Ārlietu ministrijas finansējums."),
+    (MFA, "2015-12-15", "partner_results", "Partneri Rīgā iepazinās ar pašvaldības un valsts budžeta finansējuma modeli; „Social Assistance” plāno kopīgu mācību centru."),
+    (MFA, "2015-12-15", "visibility", "Faktu lapā, bilžu stāstā un 7 rakstos norādīts: „Projektu finansē Latvijas Republikas Ārlietu ministrija”."),
+    (MFA, "2015-12-15", "deviations", "Semināros Latvijā piedalījās vairāk cilvēku, nekā plānots; rakstu skaits pārsniedz plānu."),
+    (BC, "2023-06-30", "summary", "In the first half of the year we trained teachers in Rēzekne and Preiļi, held a workshop for community activists in Ludza and supported 9 small projects of schools and NGOs."),
+    (BC, "2023-06-30", "next_steps", "Open two new community resource centres in Krāslava municipality; community festival in Aglona; small projects fair in November."),
+    (BC, "2023-12-31", "summary", "Two new community resource centres opened in Krāslava municipality, bringing the network to ten. The small projects fair presented the results of all 9 small projects."),
+    (BC, "2023-12-31", "challenges", "The two new community resource centres in Krāslava municipality opened in October instead of September because of building repairs."),
+    (EU, "2023-12-31", "summary", "NEIGHBOURS brings residents, young people and municipal staff together in citizens' panels. In 2023 the partners trained panel facilitators and held the first panels in Mārupe, Olaine and Kaunas district."),
+    (EU, "2023-12-31", "deviations", "The panel in Kaunas district moved from November to December to follow the municipal budget calendar."),
+    (EU, "2023-12-31", "dissemination", "Project web page, 4 local news articles and social media posts, all with the EU emblem and funding statement."),
+    (EU, "2024-08-31", "summary", "All six citizens' panels took place; 14 recommendations went to the three municipalities, 9 of them accepted. The exchange visit to Kaunas district and the final conference in Mārupe closed the action."),
+    (EU, "2024-08-31", "deviations", "Travel costs exceeded the contractual amount because the exchange visit included more young participants than planned."),
+    (EU, "2024-08-31", "corrective_actions", "The overspend on travel is covered from savings on subcontracting; no change to the maximum grant amount."),
+    (EU, "2024-08-31", "dissemination", "Final conference with 86 participants, a recommendations booklet in Latvian, Lithuanian and English, 6 further articles."),
+    (EU, "2024-08-31", "sustainability", "Both municipalities have included the citizens' panel in their participation rules for 2025; the trained facilitators continue as volunteers."),
+]
+
+# grant, code, title, planned events, planned participants
+ACTIVITY_PLAN = [
+    (SIF, "A1", "Mentorings kopienu līderiem", 8, 80),
+    (SIF, "A2", "Pieredzes brauciens pie Kurzemes aktīvajām kopienām", 1, 30),
+    (SIF, "A3", "Kopienu pasākumi", 6, 400),
+    (SIF, "A4", "Iedzīvotāju forumi „Ideju skrejceļš”", 3, 150),
+    (SIF, "A5", "Noslēguma pasākums „Dižkūre”", 1, 40),
+    (ESF, "1", "Senioru vajadzību apzināšana un profilēšana", 1, 30),
+    (ESF, "2", "Kopīga darba plāna sastādīšana ar senioriem", 1, 15),
+    (ESF, "3", "Senioru sapulces ar pašvaldības iestāžu pārstāvjiem", 1, 20),
+    (ESF, "4", "Senioru biedrības stiprināšana", 1, 15),
+    (ESF, "6", "Cigun vingrošanas nodarbības", 4, 60),
+    (ESF, "7", "Apkaimju aktīvistu tikšanās", 1, 15),
+    (ESF, "8", "Senioru un bērnu kopīgi pasākumi", 1, 20),
+    (ESF, "11", "Ģimeņu mērķa grupas apzināšana", 1, 20),
+    (ESF, "13", "Kopienas informācijas apmaiņas rīks", 1, 15),
+    (ESF, "18", "Kopienas līderu apmācības projektu rakstīšanā", 1, 3),
+    (ESF, "19", "Baseina nodarbības ģimenēm", 1, 12),
+    (ESF, "20", "Izpratnes veicināšanas pasākumi", 1, 10),
+    (ESF, "21", "Pieredzes brauciens uz ārvalstīm", 1, 2),
+    (ESF, "22", "Pieredzes nodošana Sociālā dienesta darbiniekiem", 1, 25),
+    (MFA, "1", "Pieredzes apmaiņas vizīte Minskā", 2, 20),
+    (MFA, "2", "Baltkrievijas partneru vizīte Rīgā", 1, 5),
+    (MFA, "3", "Semināri Latvijā par attīstības sadarbību", 4, 250),
+    (MFA, "4", "Faktu lapa un bilžu stāsts", 2, None),
+    (BC, "1", "New community resource centres", 2, 60),
+    (BC, "2", "Training for teachers and community activists", 3, 80),
+    (BC, "3", "Community-led activities", 4, 180),
+    (BC, "4", "Small projects of schools and NGOs", 2, 60),
+    (EU, "1", "Training of panel facilitators", 2, 25),
+    (EU, "2", "Citizens' panels in partner municipalities", 6, 180),
+    (EU, "3", "Transnational exchange visit", 1, 20),
+    (EU, "4", "Final conference", 1, 80),
+]
+
+# grant, period_to, budget line, explanation
+BUDGET_NOTES = [
+    (SIF, "2024-10-31", "5", "Forumu ierakstiem pasūtīta papildu video montāža; pārsniegums segts no administratīvo izmaksu un pasākumu pozīciju ietaupījuma."),
+    (BC, "2023-12-31", "2", "Furniture and equipment prices rose after the budget was approved; the overspend is covered from savings on staff costs."),
+    (EU, "2024-08-31", "C1", "More young participants joined the exchange visit than planned; covered from savings on subcontracting (B)."),
 ]
 
 # grant, code, title, start, end, location, target group, participants, organisation, result
@@ -113,6 +202,18 @@ ACTIVITIES = [
     (BC, "3", "Community festival of local traditions", "2023-08-26", "", "Aglona", "community members", 112, "Izglītības iniciatīvu centrs", ""),
     (BC, "4", "Small projects of schools and NGOs: selection meeting", "2023-06-07", "", "Daugavpils", "NGO representatives", 17, "Izglītības iniciatīvu centrs", "9 small projects supported."),
     (BC, "4", "Small projects fair", "2023-11-24", "", "Daugavpils", "community activists", 63, "Daugavpils pilsētas Izglītības pārvalde", "Results of 9 small projects presented."),
+    (EU, "1", "Training of citizens' panel facilitators", "2023-04-20", "2023-04-21", "Mārupe", "facilitators", 14, "Biedrība „Pierīgas partnerība”", "Facilitation guide agreed by the partners."),
+    (EU, "1", "Training of citizens' panel facilitators", "2023-05-18", "2023-05-19", "Garliava (Kauno rajonas)", "facilitators", 12, "Kauno rajono bendruomenių sąjunga", ""),
+    (EU, "2", "Citizens' panel „Kaimiņi runā”", "2023-09-23", "", "Mārupe", "residents", 40, "Biedrība „Pierīgas partnerība”", "5 recommendations on public space."),
+    (EU, "2", "Citizens' panel", "2023-10-21", "", "Olaine", "residents", 28, "Olaines novada pašvaldība", ""),
+    (EU, "2", "Citizens' panel (Piliečių forumas)", "2023-12-09", "", "Garliava (Kauno rajonas)", "residents", 34, "Kauno rajono bendruomenių sąjunga", ""),
+    (EU, "2", "Citizens' panel on youth spaces", "2024-02-17", "", "Jaunmārupe", "young people", 27, "Biedrība „Pierīgas partnerība”", ""),
+    (EU, "2", "Citizens' panel", "2024-03-16", "", "Olaine", "residents", 22, "Olaines novada pašvaldība", ""),
+    (EU, "2", "Citizens' panel", "2024-04-20", "", "Ringaudai (Kauno rajonas)", "residents", 30, "Kauno rajono bendruomenių sąjunga", "4 recommendations accepted by the district council."),
+    (EU, "3", "Exchange visit to Kaunas district", "2024-05-23", "2024-05-25", "Kauno rajonas", "young people", 16, "Biedrība „Pierīgas partnerība”", ""),
+    (EU, "3", "Exchange visit to Kaunas district", "2024-05-23", "2024-05-25", "Kauno rajonas", "municipal staff", 6, "Biedrība „Pierīgas partnerība”", ""),
+    (EU, "4", "Final conference „Neighbours decide”", "2024-06-14", "", "Mārupe", "residents", 54, "Biedrība „Pierīgas partnerība”", "Recommendations booklet presented."),
+    (EU, "4", "Final conference „Neighbours decide”", "2024-06-14", "", "Mārupe", "municipal staff", 32, "Biedrība „Pierīgas partnerība”", ""),
 ]
 
 # Partnerība Daugavkrasts sends its own activities as CSV (Excel's ';' CSV with a BOM, Latvian dates).
@@ -142,20 +243,26 @@ INDICATORS = [
     (BC, "O2", "Teachers trained to work with families and communities", "people", 0, 60, "participants", "2", "teachers"),
     (BC, "O3", "Participants in community-led activities", "people", 0, 300, "participants", "3; 4", ""),
     (BC, "O4", "Small projects supported", "projects", 0, 8, "manual", "", ""),
+    (EU, "E1", "Citizens taking part in panels", "persons", 0, 180, "participants", "2", ""),
+    (EU, "E2", "Citizens' panels held", "panels", 0, 6, "activities", "2", ""),
+    (EU, "E3", "Recommendations submitted to municipalities", "recommendations", 0, 12, "manual", "", ""),
+    (EU, "E4", "Panel facilitators trained", "persons", 0, 25, "participants", "1", ""),
 ]
 
 INDICATOR_VALUES = [
-    (SIF, "R5", "2023-06-30", 3, "Raksti „Mārupes Vēstis”, „Olaines Avīze”, ziņa kekava.lv"),
-    (SIF, "R5", "2023-12-15", 3, "Raksti par forumu un pieredzes braucienu"),
-    (SIF, "R5", "2024-10-15", 5, "Raksti par forumiem un „Dižkūri”"),
-    (ESF, "I4", "2023-02-20", 2, "Daugavpils pašvaldības līdzfinansējuma konkurss; „Darbīgās kopienas Latgalē-2023”"),
-    (ESF, "I4", "2023-03-30", 1, "Projekts par radošajām darbnīcām"),
-    (ESF, "I5", "2023-01-12", 1, "Križu senioru darba plāns"),
-    (ESF, "I5", "2023-02-28", 1, "Ģimeņu kopienas darbību plāns"),
-    (MFA, "1.1", "2015-11-11", 1, "„Social Assistance” plāno kopīgu mācību centru"),
-    (MFA, "1.3", "2015-09-30", 2, "Žurnālistes raksti pēc vizītes"),
-    (MFA, "1.3", "2015-12-10", 5, "Baltkrievu kolēģu un projekta komandas raksti"),
-    (BC, "O4", "2023-06-07", 9, "Selection meeting minutes"),
+    (SIF, "R5", "2023-06-30", 3, "", "Raksti „Mārupes Vēstis”, „Olaines Avīze”, ziņa kekava.lv"),
+    (SIF, "R5", "2023-12-15", 3, "", "Raksti par forumu un pieredzes braucienu"),
+    (SIF, "R5", "2024-10-15", 5, "", "Raksti par forumiem un „Dižkūri”"),
+    (ESF, "I4", "2023-02-20", 2, "", "Daugavpils pašvaldības līdzfinansējuma konkurss; „Darbīgās kopienas Latgalē-2023”"),
+    (ESF, "I4", "2023-03-30", 1, "", "Projekts par radošajām darbnīcām"),
+    (ESF, "I5", "2023-01-12", 1, "", "Križu senioru darba plāns"),
+    (ESF, "I5", "2023-02-28", 1, "", "Ģimeņu kopienas darbību plāns"),
+    (MFA, "1.1", "2015-11-11", 1, "", "„Social Assistance” plāno kopīgu mācību centru"),
+    (MFA, "1.3", "2015-09-30", 2, "", "Žurnālistes raksti pēc vizītes"),
+    (MFA, "1.3", "2015-12-10", 5, "", "Baltkrievu kolēģu un projekta komandas raksti"),
+    (BC, "O4", "2023-06-07", 9, "", "Selection meeting minutes"),
+    (EU, "E3", "2023-12-09", 5, "recommendations", "Panel minutes, Mārupe"),
+    (EU, "E3", "2024-04-20", 9, "recommendations", "Panel minutes, Olaine and Kaunas district"),
 ]
 
 # grant, line, category, description, approved
@@ -174,11 +281,16 @@ BUDGET = [
     (MFA, "2", "Semināri", "Telpas, kafijas pauzes, materiāli", 2600.0),
     (MFA, "3", "Publikācijas un komunikācija", "Raksti, faktu lapa, bilžu stāsts", 1600.0),
     (MFA, "4", "Projekta vadība", "Koordinatora atlīdzība", 1400.0),
-    (BC, "1", "Staff costs", "Project manager and coordinators", 9000.0),
-    (BC, "2", "Community resource centres", "Equipment for two new centres in Krāslava", 4500.0),
+    (BC, "1", "Staff costs", "Project manager and coordinators", 10000.0),
+    (BC, "2", "Community resource centres", "Equipment for two new centres in Krāslava", 3500.0),
     (BC, "3", "Training and seminars", "Trainers, venues, materials", 3500.0),
     (BC, "4", "Small projects", "Grants to schools and NGOs", 3000.0),
     (BC, "5", "Communication", "Photos, publications", 1000.0),
+    (EU, "A", "Personnel costs", "Coordinator, panel facilitators", 30000.0),
+    (EU, "B", "Subcontracting", "Recommendations booklet design and translation", 9000.0),
+    (EU, "C1", "Travel and subsistence", "Facilitator training, exchange visit", 8000.0),
+    (EU, "C3", "Other goods, works and services", "Venues, catering, printing", 9076.0),
+    (EU, "E", "Indirect costs", "7 % flat rate", 3924.0),
 ]
 
 # grant, date, line, amount, document number, description
@@ -211,6 +323,15 @@ EXPENSES = [
     (BC, "2023-02-24", "3", 980.0, "IIC-2023/015", "Trainers, Rēzekne seminar"), (BC, "2023-03-17", "3", 910.0, "IIC-2023/021", "Trainers, Preiļi seminar"),
     (BC, "2023-04-14", "3", 760.0, "IIC-2023/030", "Workshop, Ludza"), (BC, "2023-06-20", "4", 3000.0, "IIC-2023/052", "Grants to 9 small projects"),
     (BC, "2023-08-28", "5", 380.0, "IIC-2023/079", "Festival photographer"), (BC, "2023-11-27", "5", 640.0, "IIC-2023/101", "Publication on small projects"),
+    (EU, "2023-06-30", "A", 6500.0, "PP-EU-AL-1", "Salaries March–June 2023"), (EU, "2023-12-29", "A", 9800.0, "PP-EU-AL-2", "Salaries July–December 2023"),
+    (EU, "2024-06-28", "A", 9600.0, "PP-EU-AL-3", "Salaries January–June 2024"), (EU, "2024-08-30", "A", 3900.0, "PP-EU-AL-4", "Salaries July–August 2024"),
+    (EU, "2024-06-10", "B", 5200.0, "PP-EU-2024/031", "Booklet design and translation (LV, LT, EN)"),
+    (EU, "2023-04-24", "C1", 640.0, "PP-EU-2023/012", "Facilitator training travel"), (EU, "2023-05-22", "C1", 1180.0, "PP-EU-2023/015", "Travel to Garliava"),
+    (EU, "2024-05-27", "C1", 8280.0, "PP-EU-2024/027", "Exchange visit: bus, accommodation, subsistence"),
+    (EU, "2023-09-25", "C3", 940.0, "PP-EU-2023/041", "Panel venue and catering, Mārupe"), (EU, "2023-10-23", "C3", 860.0, "PP-EU-2023/046", "Panel venue and catering, Olaine"),
+    (EU, "2024-02-19", "C3", 720.0, "PP-EU-2024/008", "Panel venue, Jaunmārupe"), (EU, "2024-03-18", "C3", 690.0, "PP-EU-2024/013", "Panel venue, Olaine"),
+    (EU, "2024-06-17", "C3", 4380.0, "PP-EU-2024/034", "Final conference: venue, catering, printing"),
+    (EU, "2023-12-29", "E", 1150.0, "PP-EU-IND-1", "Indirect costs 2023"), (EU, "2024-08-30", "E", 2410.0, "PP-EU-IND-2", "Indirect costs 2024"),
 ]
 
 INSTRUCTIONS = [
@@ -233,10 +354,13 @@ def main() -> None:
     with pd.ExcelWriter(INPUTS / "grants.xlsx", engine="openpyxl") as writer:
         pd.DataFrame(INSTRUCTIONS, columns=["Norādījumi / Instructions"]).to_excel(writer, sheet_name="Instructions", index=False)
         pd.DataFrame(GRANTS).to_excel(writer, sheet_name="grants", index=False)
-        _frame(PERIODS, ["grant_number", "kind", "period_from", "period_to", "due_date", "submission_date", "comments"]).to_excel(writer, sheet_name="periods", index=False)
+        _frame(PERIODS, ["grant_number", "kind", "period_from", "period_to", "due_date", "submission_date"]).to_excel(writer, sheet_name="periods", index=False)
+        _frame(NARRATIVE, ["grant_number", "period_to", "section", "text"]).to_excel(writer, sheet_name="narrative", index=False)
+        _frame(ACTIVITY_PLAN, ["grant_number", "activity_code", "title", "planned_events", "planned_participants"]).to_excel(writer, sheet_name="activity_plan", index=False)
         _frame(INDICATORS, ["grant_number", "indicator_code", "name", "unit", "baseline", "target", "measure", "activity_codes", "target_group"]).to_excel(writer, sheet_name="indicators", index=False)
-        _frame(INDICATOR_VALUES, ["grant_number", "indicator_code", "date", "value", "comment"]).to_excel(writer, sheet_name="indicator_values", index=False)
+        _frame(INDICATOR_VALUES, ["grant_number", "indicator_code", "date", "value", "unit", "comment"]).to_excel(writer, sheet_name="indicator_values", index=False)
         _frame(BUDGET, ["grant_number", "line_code", "category", "description", "approved"]).to_excel(writer, sheet_name="budget", index=False)
+        _frame(BUDGET_NOTES, ["grant_number", "period_to", "line_code", "explanation"]).to_excel(writer, sheet_name="budget_notes", index=False)
     with pd.ExcelWriter(INPUTS / "activities.xlsx", engine="openpyxl") as writer:
         _frame(ACTIVITIES, activity_columns).to_excel(writer, sheet_name="activities", index=False)
     with pd.ExcelWriter(INPUTS / "expenses.ods", engine="odf") as writer:

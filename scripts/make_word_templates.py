@@ -22,58 +22,6 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_DATE = dt.datetime(2024, 1, 1)
 MONEY = "| money(grant.currency)"
 
-LABELS = {
-    "lv": {
-        "page": ("Lapa ", " no "),
-        "header": "Projekts Nr. {{ grant.grant_number }} · {{ title }}",
-        "programme": "{% if grant.programme %}Programma „{{ grant.programme }}”{% endif %}",
-        "cover": [
-            ("Projekta numurs", "{{ grant.grant_number }}"),
-            ("Projekta nosaukums", "{{ grant.title }}"),
-            ("Projekta īstenotājs", "{{ grant.grantee }}"),
-            ("Projekta partneri", '{{ grant.partners | join("; ") or "–" }}'),
-            ("Īstenošanas vieta", '{{ grant.locations | join("; ") or "–" }}'),
-            ("Projekta īstenošanas laiks", "{{ grant.start_date | date }}–{{ grant.end_date | date }}"),
-            ("Pārskata periods", "{{ period.period_from | date }}–{{ period.period_to | date }}"),
-            ("Atskaites veids", '{{ "Noslēguma atskaite" if period.kind == "final" else "Starpposma atskaite" }}'),
-            ("Iesniegšanas datums", "{{ submission_date | date_long }}"),
-            ("Projekta kopējais budžets", "{{ grant.total_budget " + MONEY + " }}"),
-            ("Kontaktpersona", "{{ grant.contact_person }}"),
-        ],
-        "activities": ("1. Pārskata periodā īstenotās aktivitātes", ["Akt.", "Aktivitāte", "Datums", "Vieta", "Mērķa grupa", "Dalībnieki", "Rezultāts"], "Pārskata periodā aktivitātes nav īstenotas."),
-        "indicators": ("2. Rezultatīvie rādītāji: plānotais un sasniegtais", ["Kods", "Rādītājs", "Mērvienība", "Sākuma vērtība", "Plānots", "Sasniegts periodā", "Sasniegts kopā", "Izpilde"], "Projektam nav noteikti rezultatīvie rādītāji."),
-        "groups": ("3. Dalībnieki pa mērķa grupām", ["Mērķa grupa", "Pasākumi periodā", "Dalībnieki periodā", "Dalībnieki kopā no projekta sākuma"], "Nav datu par dalībniekiem.", "Kopā"),
-        "budget": ("4. Budžeta izpilde pa budžeta pozīcijām", ["Kods", "Izmaksu pozīcija", "Apstiprināts", "Izlietots periodā", "Izlietots kopā", "Atlikums", "Izlietots, %"], "Projektam nav budžeta pozīciju.", "Kopā", " (pārsniegts)"),
-        "comments": ("5. Novirzes no plāna un komentāri", "Novirzes no plāna pārskata periodā nav konstatētas."),
-        "signature": ("6. Apliecinājums", "Apliecinu, ka atskaitē sniegtā informācija ir patiesa."),
-    },
-    "en": {
-        "page": ("Page ", " of "),
-        "header": "Grant {{ grant.grant_number }} · {{ title }}",
-        "programme": "{% if grant.programme %}Programme: {{ grant.programme }}{% endif %}",
-        "cover": [
-            ("Grant reference", "{{ grant.grant_number }}"),
-            ("Project title", "{{ grant.title }}"),
-            ("Grantee organisation", "{{ grant.grantee }}"),
-            ("Partners", '{{ grant.partners | join("; ") or "–" }}'),
-            ("Locations", '{{ grant.locations | join("; ") or "–" }}'),
-            ("Grant period", "{{ grant.start_date | date }} – {{ grant.end_date | date }}"),
-            ("Reporting period", "{{ period.period_from | date }} – {{ period.period_to | date }}"),
-            ("Report type", '{{ "Final report" if period.kind == "final" else "Interim report" }}'),
-            ("Date of submission", "{{ submission_date | date_long }}"),
-            ("Total grant", "{{ grant.total_budget " + MONEY + " }}"),
-            ("Contact person", "{{ grant.contact_person }}"),
-        ],
-        "activities": ("1. Activities carried out in the reporting period", ["Activity", "Event", "Date", "Location", "Target group", "Participants", "Outcome"], "No activities took place in the reporting period."),
-        "indicators": ("2. Indicators: planned and achieved", ["Code", "Indicator", "Unit", "Baseline", "Target", "Achieved in period", "Achieved to date", "Progress"], "The grant has no indicators."),
-        "groups": ("3. Participants by target group", ["Target group", "Events in period", "Participants in period", "Participants to date"], "No participant data.", "Total"),
-        "budget": ("4. Budget execution by budget line", ["Line", "Budget heading", "Approved", "Spent in period", "Spent to date", "Remaining", "Used"], "The grant has no budget lines.", "Total", " (over budget)"),
-        "comments": ("5. Deviations and comments", "No deviations from the plan in the reporting period."),
-        "signature": ("6. Declaration", "I confirm that the information in this report is true and complete."),
-    },
-}
-
-
 def _set_row_flag(row, flag: str) -> None:
     """tblHeader repeats a row on every page; cantSplit keeps a row on one page."""
     properties = row._tr.get_or_add_trPr()
@@ -152,114 +100,370 @@ def _shade_when(row, condition: str) -> None:
 
 
 def _conditional(document, condition: str, empty_text: str, build) -> None:
+    """Show what `build` adds only when `condition` holds; otherwise `empty_text` (if any)."""
     document.add_paragraph(f"{{%p if {condition} %}}")
     build()
-    document.add_paragraph("{%p else %}")
-    document.add_paragraph(empty_text).runs[0].italic = True
+    if empty_text:
+        document.add_paragraph("{%p else %}")
+        document.add_paragraph(empty_text).runs[0].italic = True
     document.add_paragraph("{%p endif %}")
 
 
-def make_template(language: str) -> Document:
-    labels = LABELS[language]
-    document = Document()
-    document.core_properties.created = TEMPLATE_DATE
-    document.core_properties.modified = TEMPLATE_DATE
-    document.core_properties.last_modified_by = "grantreports"
-    document.core_properties.author = "grantreports"
-    document.core_properties.language = "lv-LV" if language == "lv" else "en-GB"
-    normal = document.styles["Normal"]
-    normal.font.name = "Arial"  # Liberation Sans in the PDF has the same metrics
-    normal.font.size = Pt(10)
-    for name, size in (("Title", 20), ("Heading 1", 13)):
-        style = document.styles[name]
-        style.font.name = "Arial"
-        style.font.size = Pt(size)
-        style.font.color.rgb = RGBColor(0x1D, 0x3F, 0x6E)
-    document.styles["Heading 1"].paragraph_format.keep_with_next = True
 
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(22)
-    section.left_margin, section.right_margin = Mm(18), Mm(18)
-    header = section.header.paragraphs[0]
-    header.add_run(labels["header"]).font.size = Pt(8)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    before, between = labels["page"]
-    footer.add_run(before)
-    _field(footer, "PAGE")
-    footer.add_run(between)
-    _field(footer, "NUMPAGES")
+def _money(name: str) -> str:
+    return "{{ " + name + " " + MONEY + " }}"
 
-    document.add_paragraph("{{ funder }}")
-    document.add_paragraph(labels["programme"])
-    document.add_paragraph("{{ title }}", style="Title")
-    cover = document.add_table(rows=len(labels["cover"]), cols=2)
-    cover.style = "Table Grid"
-    for row, (label, value) in zip(cover.rows, labels["cover"]):
-        _cell_text(row.cells[0], label, bold=True)
-        _cell_text(row.cells[1], value)
-    _set_widths(cover, [65, 109])
-    document.add_page_break()
 
-    title, headers, empty = labels["activities"]
-    document.add_heading(title, level=1)
-    _conditional(document, "activities", empty, lambda: _data_table(
-        document, headers, "a in activities",
-        ["{{ a.activity_code }}", "{{ a.title }}",
-         "{{ a.start_date | date }}{% if a.end_date and a.end_date != a.start_date %}–{{ a.end_date | date }}{% endif %}",
-         "{{ a.location }}", "{{ a.target_group }}", "{{ a.participants | number }}", '{{ a.result or "" }}'],
-        widths=[10, 38, 21, 22, 24, 18, 41], numeric={5}))
+_DATES = "{{ a.start_date | date }}{% if a.end_date and a.end_date != a.start_date %}–{{ a.end_date | date }}{% endif %}"
 
-    title, headers, empty = labels["indicators"]
-    document.add_heading(title, level=1)
-    _conditional(document, "indicators", empty, lambda: _data_table(
-        document, headers, "i in indicators",
-        ["{{ i.code }}", "{{ i.name }}", "{{ i.unit }}", "{{ i.baseline | number }}", "{{ i.target | number }}",
-         "{{ i.achieved_in_period | number }}", "{{ i.achieved_to_date | number }}", "{{ i.progress | percent }}"],
-        widths=[12, 50, 20, 18, 18, 20, 20, 16], numeric={3, 4, 5, 6, 7}))
 
-    title, headers, empty, total_label = labels["groups"]
-    document.add_heading(title, level=1)
-    _conditional(document, "target_groups", empty, lambda: _data_table(
-        document, headers, "g in target_groups",
-        ["{{ g.name }}", "{{ g.events_in_period | number }}", "{{ g.participants_in_period | number }}", "{{ g.participants_to_date | number }}"],
-        widths=[74, 30, 35, 35], numeric={1, 2, 3},
-        total=[total_label, "{{ target_groups_total.events_in_period | number }}",
-               "{{ target_groups_total.participants_in_period | number }}", "{{ target_groups_total.participants_to_date | number }}"]))
+class WordTemplate:
+    """A funder's starter template, built block by block in the order of its report."""
 
-    title, headers, empty, total_label, over = labels["budget"]
-    document.add_heading(title, level=1)
-    _conditional(document, "budget", empty, lambda: _data_table(
-        document, headers, "b in budget",
-        ["{{ b.code }}", "{{ b.category }}{% if b.description %}: {{ b.description }}{% endif %}{% if b.over_budget %}" + over + "{% endif %}",
-         "{{ b.approved " + MONEY + " }}", "{{ b.spent_in_period " + MONEY + " }}", "{{ b.spent_to_date " + MONEY + " }}",
-         "{{ b.remaining " + MONEY + " }}", "{{ b.used | percent }}"],
-        widths=[14, 40, 25, 25, 25, 25, 20], numeric={2, 3, 4, 5, 6}, row_condition="b.over_budget",
-        total=["", total_label, "{{ budget_total.approved " + MONEY + " }}", "{{ budget_total.spent_in_period " + MONEY + " }}",
-               "{{ budget_total.spent_to_date " + MONEY + " }}", "{{ budget_total.remaining " + MONEY + " }}", "{{ budget_total.used | percent }}"]))
+    def __init__(self, language: str, header: str):
+        self.language = language
+        self.document = document = Document()
+        document.core_properties.created = TEMPLATE_DATE
+        document.core_properties.modified = TEMPLATE_DATE
+        document.core_properties.last_modified_by = "grantreports"
+        document.core_properties.author = "grantreports"
+        document.core_properties.language = "lv-LV" if language == "lv" else "en-GB"
+        normal = document.styles["Normal"]
+        normal.font.name = "Arial"  # Liberation Sans in the PDF has the same metrics
+        normal.font.size = Pt(10)
+        for name, size in (("Title", 20), ("Heading 1", 15), ("Heading 2", 13), ("Heading 3", 10.5)):
+            style = document.styles[name]
+            style.font.name = "Arial"
+            style.font.size = Pt(size)
+            style.font.color.rgb = RGBColor(0x1D, 0x3F, 0x6E)
+            style.paragraph_format.keep_with_next = True
+        section = document.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(22)
+        section.left_margin, section.right_margin = Mm(18), Mm(18)
+        section.header.paragraphs[0].add_run(header).font.size = Pt(8)
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        before, between = ("Lapa ", " no ") if language == "lv" else ("Page ", " of ")
+        footer.add_run(before)
+        _field(footer, "PAGE")
+        footer.add_run(between)
+        _field(footer, "NUMPAGES")
 
-    title, empty = labels["comments"]
-    document.add_heading(title, level=1)
-    document.add_paragraph("{%p if comments %}")
-    document.add_paragraph("{{ comments }}")
-    document.add_paragraph("{%p else %}")
-    document.add_paragraph(empty).runs[0].italic = True
-    document.add_paragraph("{%p endif %}")
+    def text(self, text: str, italic: bool = False, size: float | None = None) -> None:
+        run = self.document.add_paragraph().add_run(text)
+        run.italic = italic
+        if size:
+            run.font.size = Pt(size)
 
-    title, statement = labels["signature"]
-    document.add_heading(title, level=1)
-    document.add_paragraph(statement)
-    document.add_paragraph("{{ signature.place }}, {{ signature.date | date_locative }}")
-    document.add_paragraph()
-    document.add_paragraph("______________________________")
-    document.add_paragraph("{{ signature.name }}, {{ signature.position }}")
-    return document
+    def heading(self, text: str, level: int = 2) -> None:
+        self.document.add_heading(text, level=level)
+
+    def page_break(self) -> None:
+        self.document.add_page_break()
+
+    def cover(self, programme: str, note: str = "") -> None:
+        self.text("{{ funder }}")
+        self.text(programme)
+        self.document.add_paragraph("{{ title }}", style="Title")
+        table = self.document.add_table(rows=3, cols=2)
+        table.style = "Table Grid"
+        _cell_text(table.rows[0].cells[0], "{%tr for field in cover %}")
+        _cell_text(table.rows[1].cells[0], "{{ field.label }}", bold=True)
+        _cell_text(table.rows[1].cells[1], "{{ field.text }}")
+        _cell_text(table.rows[2].cells[0], "{%tr endfor %}")
+        _set_widths(table, [65, 109])
+        if note:
+            self.text(note, italic=True, size=8.5)
+        self.page_break()
+
+    def narrative(self, key: str, empty: str = "") -> None:
+        """A text of the narrative sheet; an optional one shows `empty` when missing."""
+        if not empty:
+            self.text(f"{{{{ narrative.{key} }}}}")
+            return
+        self.document.add_paragraph(f"{{%p if narrative.{key} %}}")
+        self.text(f"{{{{ narrative.{key} }}}}")
+        self.document.add_paragraph("{%p else %}")
+        self.text(empty, italic=True)
+        self.document.add_paragraph("{%p endif %}")
+
+    def optional(self, condition: str, empty: str, build) -> None:
+        _conditional(self.document, condition, empty, build)
+
+    def chart(self, name: str, caption: str) -> None:
+        self.document.add_paragraph(f"{{%p if charts.{name} %}}")
+        self.document.add_paragraph(f"{{{{ charts.{name} }}}}")
+        self.text(caption, size=8)
+        self.document.add_paragraph("{%p endif %}")
+
+    def plan_table(self, headers: list[str]) -> None:
+        _data_table(self.document, headers, "p in activity_plan",
+                    ["{{ p.code }}", "{{ p.title }}", "{{ p.planned_events | number }}", "{{ p.events_in_period | number }}",
+                     "{{ p.events_to_date | number }}", "{{ p.planned_participants | number }}",
+                     "{{ p.participants_in_period | number }}", "{{ p.participants_to_date | number }}"],
+                    widths=[10, 56, 18, 18, 18, 18, 18, 18], numeric={2, 3, 4, 5, 6, 7})
+
+    def activities_table(self, headers: list[str]) -> None:
+        _data_table(self.document, headers, "a in activities",
+                    ["{{ a.activity_code }}", "{{ a.title }}", _DATES, "{{ a.location }}", "{{ a.target_group }}",
+                     "{{ a.participants | number }}", '{{ a.result or "" }}'],
+                    widths=[10, 38, 21, 22, 24, 18, 41], numeric={5})
+
+    def indicators_table(self, headers: list[str]) -> None:
+        _data_table(self.document, headers, "i in indicators",
+                    ["{{ i.code }}", "{{ i.name }}", "{{ i.unit }}", "{{ i.baseline | number }}", "{{ i.target | number }}",
+                     "{{ i.achieved_in_period | number }}", "{{ i.achieved_to_date | number }}", "{{ i.progress | percent }}"],
+                    widths=[12, 50, 20, 18, 18, 20, 20, 16], numeric={3, 4, 5, 6, 7})
+
+    def participation_table(self, lines: str, headers: list[str], total: str | None) -> None:
+        cells = ["{{ g.name }}", "{{ g.events_in_period | number }}", "{{ g.participants_in_period | number }}", "{{ g.participants_to_date | number }}"]
+        totals = None if total is None else [total] + [f"{{{{ {lines}_total.{name} | number }}}}" for name in ("events_in_period", "participants_in_period", "participants_to_date")]
+        _data_table(self.document, headers, f"g in {lines}", cells, widths=[74, 30, 35, 35], numeric={1, 2, 3}, total=totals)
+
+    def budget_table(self, headers: list[str], total: str, flag: str, explained: str, last: str = "used") -> None:
+        heading = ("{{ b.category }}{% if b.description %}: {{ b.description }}{% endif %}{% if b.flagged %}" + flag + "{% endif %}"
+                   "{% if b.explanation %} — " + explained + " {{ b.explanation }}{% endif %}")
+        _data_table(self.document, headers, "b in budget",
+                    ["{{ b.code }}", heading, _money("b.approved"), _money("b.spent_in_period"), _money("b.spent_to_date"),
+                     _money("b.remaining"), f"{{{{ b.{last} | percent }}}}"],
+                    widths=[12, 46, 24, 24, 24, 24, 20], numeric={2, 3, 4, 5, 6}, row_condition="b.flagged",
+                    total=["", total, _money("budget_total.approved"), _money("budget_total.spent_in_period"),
+                           _money("budget_total.spent_to_date"), _money("budget_total.remaining"), f"{{{{ budget_total.{last} | percent }}}}"])
+
+    def expenses_list(self, headers: list[str], subtotal: str, total: str) -> None:
+        """Expenses of the period grouped by budget line, with a subtotal per line."""
+        table = self.document.add_table(rows=8, cols=4)
+        table.style = "Table Grid"
+        for index, header in enumerate(headers):
+            _cell_text(table.rows[0].cells[index], header, bold=True, right=index == 3)
+            _shade(table.rows[0].cells[index], "E8ECF2")
+        _set_row_flag(table.rows[0], "tblHeader")
+        _cell_text(table.rows[1].cells[0], "{%tr for b in budget %}")
+        _cell_text(table.rows[2].cells[0], "{{ b.code }}. {{ b.category }}", bold=True)
+        _cell_text(table.rows[3].cells[0], "{%tr for e in b.expenses %}")
+        for index, text in enumerate(["{{ e.date | date }}", "{{ e.document_number }}", '{{ e.description or "" }}', _money("e.amount")]):
+            _cell_text(table.rows[4].cells[index], text, right=index == 3)
+        _cell_text(table.rows[5].cells[0], "{%tr endfor %}")
+        _cell_text(table.rows[6].cells[0], subtotal + " {{ b.code }}")
+        _cell_text(table.rows[6].cells[3], _money("b.spent_in_period"), right=True)
+        _cell_text(table.rows[7].cells[0], "{%tr endfor %}")
+        row = table.add_row()
+        _cell_text(row.cells[0], total, bold=True)
+        _cell_text(row.cells[3], _money("budget_total.spent_in_period"), bold=True, right=True)
+        for row in table.rows:
+            _set_row_flag(row, "cantSplit")
+        _set_widths(table, [24, 34, 86, 30])
+
+    def signature(self, heading: str, statement: str, date_filter: str, signer: str = "{{ signature.name }}, {{ signature.position }}") -> None:
+        self.heading(heading)
+        self.text(statement)
+        self.text(f"{{{{ signature.place }}}}, {{{{ signature.date | {date_filter} }}}}")
+        self.text("")
+        self.text("______________________________")
+        self.text(signer)
+
+    def save(self, path: Path) -> None:
+        self.document.save(path)
+
+
+LV_PLAN = ["Nr.", "Aktivitāte", "Pasākumi plānots", "Pasākumi periodā", "Pasākumi kopā", "Dalībnieki plānots", "Dalībnieki periodā", "Dalībnieki kopā"]
+LV_ACTIVITIES = ["Akt.", "Pasākums", "Datums", "Vieta", "Mērķa grupa", "Dalībnieki", "Rezultāts"]
+LV_INDICATORS = ["Kods", "Rādītājs", "Mērvienība", "Sākuma vērtība", "Plānots", "Sasniegts periodā", "Sasniegts kopā", "Izpilde"]
+LV_GROUPS = ["Mērķa grupa", "Pasākumi periodā", "Dalībnieki periodā", "Dalībnieki kopā"]
+LV_BUDGET = ["Nr.", "Izmaksu pozīcija", "Apstiprināts", "Izlietots periodā", "Izlietots kopā", "Atlikums", "Izlietots, %"]
+EN_PLAN = ["No.", "Activity", "Events planned", "Events in period", "Events to date", "Participants planned", "Participants in period", "Participants to date"]
+EN_ACTIVITIES = ["Act.", "Event", "Date", "Location", "Target group", "Participants", "Outcome"]
+EN_GROUPS = ["Target group", "Events in period", "Participants in period", "Participants to date"]
+
+
+def sif() -> WordTemplate:
+    t = WordTemplate("lv", "Projekts Nr. {{ grant.grant_number }} · {{ title }}")
+    t.cover("Programma „{{ grant.programme }}”")
+    t.heading("I. Saturiskā atskaite", 1)
+    t.heading("1. Kopsavilkums")
+    t.narrative("summary")
+    t.heading("2. Projekta aktivitāšu īstenošana: plānotais un paveiktais")
+    t.optional("activity_plan", "Projekta aktivitāšu plāns nav norādīts.", lambda: t.plan_table(LV_PLAN))
+    t.heading("2.1. Pārskata periodā īstenotie pasākumi", 3)
+    t.optional("activities", "Pārskata periodā pasākumi nav īstenoti.", lambda: t.activities_table(LV_ACTIVITIES))
+    t.heading("3. Rezultāti: plānotais un sasniegtais")
+    t.optional("indicators", "Projektam nav noteikti rezultatīvie rādītāji.", lambda: t.indicators_table(["Kods", "Rezultatīvais rādītājs"] + LV_INDICATORS[2:]))
+    t.chart("indicators", "1. attēls. Rezultatīvo rādītāju izpilde līdz pārskata perioda beigām (100 % = plānotais)")
+    t.heading("4. Mērķa grupas un dalībnieki")
+    t.optional("target_groups", "Nav datu par dalībniekiem.", lambda: t.participation_table("target_groups", LV_GROUPS[:3] + ["Dalībnieki kopā no projekta sākuma"], "Kopā"))
+    t.chart("participants", "2. attēls. Dalībnieki pa mēnešiem un mērķa grupām")
+    t.heading("5. Publicitāte")
+    t.narrative("publicity")
+    t.heading("6. Novirzes no plāna")
+    t.narrative("deviations", "Novirzes no plāna pārskata periodā nav konstatētas.")
+    t.page_break()
+    t.heading("II. Finanšu atskaite", 1)
+    t.heading("7. Budžeta izpilde pa budžeta pozīcijām")
+    t.optional("budget", "Projektam nav budžeta pozīciju.", lambda: t.budget_table(LV_BUDGET, "Kopā", " (pārsniegts)", "Skaidrojums:"))
+    t.chart("budget", "3. attēls. Apstiprinātais budžets un izlietojums līdz pārskata perioda beigām")
+    t.signature("8. Apliecinājums", "Apliecinu, ka atskaitē sniegtā informācija ir patiesa un izdevumi ir saistīti ar projekta īstenošanu.", "date_locative")
+    return t
+
+
+def esf() -> WordTemplate:
+    t = WordTemplate("lv", "ESF projekts Nr. {{ grant.grant_number }} · {{ title }}")
+    t.cover("{{ grant.programme }}", "Projekts tiek līdzfinansēts no Eiropas Sociālā fonda.")
+    t.heading("2. Projekta rādītāji")
+    t.optional("indicators", "Projektam nav noteikti rādītāji.", lambda: t.indicators_table(
+        ["Kods", "Rādītājs", "Mērvienība", "Sākotnējā vērtība", "Mērķa vērtība", "Sasniegts pārskata periodā", "Sasniegts kopā", "Izpilde"]))
+    t.chart("indicators", "1. attēls. Rādītāju izpilde līdz pārskata perioda beigām (100 % = mērķa vērtība)")
+    t.heading("3. Projekta īstenošana")
+    t.heading("3.1. Projekta īstenošanas gaita pārskata periodā", 3)
+    t.narrative("implementation")
+    t.optional("activity_plan", "", lambda: t.plan_table(["Nr.", "Darbība"] + LV_PLAN[2:]))
+    t.heading("Pārskata periodā īstenotie pasākumi", 3)
+    t.optional("activities", "Pārskata periodā pasākumi nav īstenoti.", lambda: t.activities_table(["Darb. Nr."] + LV_ACTIVITIES[1:]))
+    t.heading("3.2. Projekta īstenošanas problēmas", 3)
+    t.narrative("problems")
+    t.heading("4. Mērķa grupas")
+    t.optional("target_groups", "Nav datu par mērķa grupām.", lambda: t.participation_table("target_groups", LV_GROUPS, "Kopā"))
+    t.chart("participants", "2. attēls. Dalībnieki pa mēnešiem un mērķa grupām")
+    t.heading("5. Publicitātes pasākumi")
+    t.narrative("publicity")
+    t.heading("6. Projekta riski")
+    t.narrative("risks")
+    t.heading("7. Horizontālo principu ievērošana")
+    t.narrative("horizontal_principles", "Informāciju sniedz noslēguma pārskatā.")
+    t.heading("8. Izdevumi pa budžeta pozīcijām")
+
+    def budget() -> None:
+        t.budget_table(["Nr.", "Budžeta pozīcija"] + LV_BUDGET[2:], "Kopā", " (pārsniegts)", "Skaidrojums:")
+        t.chart("budget", "3. attēls. Apstiprinātais budžets un izlietojums līdz pārskata perioda beigām")
+        t.heading("Pārskata periodā veikto izdevumu saraksts", 3)
+        t.expenses_list(["Datums", "Dokumenta Nr.", "Izdevumu apraksts", "Summa"], "Kopā pozīcijā", "Kopā pārskata periodā")
+
+    t.optional("budget", "Projektam nav budžeta pozīciju.", budget)
+    t.signature("9. Apliecinājums", "Apliecinu, ka pārskatā sniegtā informācija ir patiesa, izdevumi veikti atbilstoši projekta līgumam un par tiem ir attaisnojuma dokumenti.", "date_locative")
+    return t
+
+
+def mfa() -> WordTemplate:
+    t = WordTemplate("lv", "Līgums Nr. {{ grant.grant_number }} · {{ title }}")
+    t.cover("{{ grant.programme }}", "Projektu finansē Latvijas Republikas Ārlietu ministrija no attīstības sadarbības budžeta.")
+    t.heading("1. Projekta mērķi")
+    t.narrative("objectives")
+    t.heading("2. Projekta aktivitātes partnervalstī un Latvijā")
+    t.optional("activity_plan", "", lambda: t.plan_table(LV_PLAN))
+    t.heading("Pārskata periodā īstenotie pasākumi", 3)
+    t.optional("activities", "Pārskata periodā pasākumi nav īstenoti.", lambda: t.activities_table(LV_ACTIVITIES))
+    t.heading("3. Rezultāti partnerorganizācijām")
+    t.narrative("partner_results")
+    t.optional("organisations", "", lambda: t.participation_table("organisations", ["Organizācija, kas īstenoja pasākumus"] + LV_GROUPS[1:], None))
+    t.heading("Rezultatīvie rādītāji", 3)
+    t.optional("indicators", "Projektam nav noteikti rezultatīvie rādītāji.", lambda: t.indicators_table(LV_INDICATORS))
+    t.chart("indicators", "1. attēls. Rādītāju izpilde līdz pārskata perioda beigām (100 % = plānotais)")
+    t.heading("4. Mērķa grupas")
+    t.optional("target_groups", "Nav datu par mērķa grupām.", lambda: t.participation_table("target_groups", LV_GROUPS, "Kopā"))
+    t.heading("5. Redzamība")
+    t.text("Visos projekta materiālos un pasākumos norādīts: „Projektu finansē Latvijas Republikas Ārlietu ministrija”.")
+    t.narrative("visibility")
+    t.document.add_paragraph("{%p if narrative.deviations %}")
+    t.heading("Izmaiņas projekta īstenošanā", 3)
+    t.text("{{ narrative.deviations }}")
+    t.document.add_paragraph("{%p endif %}")
+    t.heading("6. Budžets: tāme un faktiskās izmaksas")
+    t.optional("budget", "Projektam nav budžeta tāmes.", lambda: t.budget_table(
+        ["Nr.", "Izmaksu pozīcija", "Tāme", "Faktiski periodā", "Faktiski kopā", "Starpība", "Izlietots, %"], "Kopā", " (pārsniegts)", "Skaidrojums:"))
+    t.chart("budget", "2. attēls. Tāme un faktiskās izmaksas līdz pārskata perioda beigām")
+    t.signature("7. Apliecinājums", "Apliecinu, ka atskaitē sniegtā informācija ir patiesa un finansējums izlietots atbilstoši līgumam.", "date_locative")
+    return t
+
+
+def british_council() -> WordTemplate:
+    t = WordTemplate("en", "Grant {{ grant.grant_number }} · {{ title }}")
+    t.cover("{{ grant.programme }}")
+    t.heading("Part A. Descriptive report", 1)
+    t.heading("1. Summary of progress")
+    t.narrative("summary")
+    t.heading("2. Activities: planned and delivered")
+    t.optional("activity_plan", "", lambda: t.plan_table(EN_PLAN))
+    t.heading("Events in the reporting period", 3)
+    t.optional("activities", "No events took place in the reporting period.", lambda: t.activities_table(EN_ACTIVITIES))
+    t.heading("3. Outcomes: targets and achievements")
+    t.optional("indicators", "The grant has no indicators.", lambda: t.indicators_table(
+        ["Code", "Indicator", "Unit", "Baseline", "Target", "Achieved in period", "Achieved to date", "Progress"]))
+    t.chart("indicators", "Figure 1. Progress to date against each target (100% = target)")
+    t.heading("4. Participants by target group")
+    t.optional("target_groups", "No participant data.", lambda: t.participation_table("target_groups", EN_GROUPS, "Total"))
+    t.chart("participants", "Figure 2. Participants per month by target group")
+    t.heading("5. Challenges, changes and lessons learned")
+    t.narrative("challenges", "No changes to the plan in the reporting period.")
+    t.document.add_paragraph("{%p if narrative.next_steps %}")
+    t.heading("Plans for the next period", 3)
+    t.text("{{ narrative.next_steps }}")
+    t.document.add_paragraph("{%p endif %}")
+    t.signature("6. Signature of the head of the organisation", "I confirm that the information in this report is true and complete.", "date_long",
+                "{{ signature.name }}, {{ signature.position }}, {{ grant.grantee }}")
+    t.page_break()
+    t.heading("Part B. Financial report", 1)
+    t.text("The original budget is shown unchanged; actual expenditure is set beside it. Lines more than 20% over their budget are flagged and explained.")
+    t.optional("budget", "The grant has no budget lines.", lambda: t.budget_table(
+        ["Line", "Budget heading", "Original budget", "Actual in period", "Actual to date", "Variance", "Variance %"], "Total",
+        " (over budget by more than 20%)", "Explanation:", last="deviation"))
+    t.text("Variance = original budget − actual to date; Variance % = (actual to date − original budget) ÷ original budget.", size=8)
+    t.chart("budget", "Figure 3. Original budget and actual expenditure to date by line")
+    return t
+
+
+def eu_action_grant() -> WordTemplate:
+    t = WordTemplate("en", "Grant Agreement {{ grant.grant_number }} · {{ title }}")
+    t.cover("{{ grant.programme }}", "Funded by the European Union. Views and opinions expressed are those of the author(s) only and do not"
+            " necessarily reflect those of the European Union or the granting authority. Neither the European Union nor the granting"
+            " authority can be held responsible for them.")
+    t.heading("1. Summary")
+    t.narrative("summary")
+    t.heading("2. Activities planned and implemented")
+    t.optional("activity_plan", "", lambda: t.plan_table(["No.", "Activity (as in the description of the action)"] + EN_PLAN[2:]))
+    t.heading("Events implemented in the reporting period", 3)
+    t.optional("activities", "No events were implemented in the reporting period.", lambda: t.activities_table(
+        ["Act.", "Event", "Date", "Venue", "Target group", "Participants", "Result"]))
+    t.heading("3. Expected and actual results")
+    t.optional("indicators", "The action has no result indicators.", lambda: t.indicators_table(
+        ["Code", "Indicator", "Unit", "Baseline", "Expected", "Actual in period", "Actual to date", "Achieved"]))
+    t.chart("indicators", "Figure 1. Actual results to date against expected results (100% = expected)")
+    t.heading("Participants by target group", 3)
+    t.optional("target_groups", "No participant data.", lambda: t.participation_table("target_groups", EN_GROUPS, "Total"))
+    t.chart("participants", "Figure 2. Participants per month by target group")
+    t.heading("4. Deviations and corrective actions")
+    t.narrative("deviations")
+    t.document.add_paragraph("{%p if narrative.corrective_actions %}")
+    t.heading("Corrective actions", 3)
+    t.text("{{ narrative.corrective_actions }}")
+    t.document.add_paragraph("{%p endif %}")
+    t.heading("5. Dissemination and communication")
+    t.narrative("dissemination")
+    t.heading("6. Sustainability")
+    t.narrative("sustainability", "To be reported in the final technical report.")
+    t.heading("7. Budget: declared and contractual")
+    t.optional("budget", "No budget categories.", lambda: t.budget_table(
+        ["Code", "Budget category", "Contractual budget", "Declared in period", "Declared to date", "Difference", "Consumed"], "Total",
+        " (above the contractual amount)", "Justification:"))
+    t.chart("budget", "Figure 3. Contractual budget and costs declared to date by category")
+    t.signature("8. Declaration on honour",
+                "I, the undersigned, legal representative of {{ grant.grantee }}, declare on my honour that the information in this technical"
+                " report is complete, reliable and true, that the costs declared were incurred for the action, and that the action was"
+                " implemented in line with the grant agreement.", "date_long")
+    return t
+
+
+FORMATS = {
+    "sif-nvo-fonds": sif,
+    "esf-labklajibas-ministrija": esf,
+    "mfa-lapas": mfa,
+    "british-council": british_council,
+    "eu-action-grant": eu_action_grant,
+}
 
 
 def main() -> None:
-    for funder, language in (("sif-nvo-fonds", "lv"), ("british-council", "en")):
-        make_template(language).save(TEMPLATES / funder / "report.docx")
+    for funder, build in FORMATS.items():
+        build().save(TEMPLATES / funder / "report.docx")
 
 
 if __name__ == "__main__":

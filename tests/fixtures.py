@@ -11,14 +11,16 @@ import openpyxl
 import pdfplumber
 
 from grantreports.context import build_context
-from grantreports.profiles import load_profile
+from grantreports.profiles import load_profile, load_profiles
 from grantreports.reading import read_file
 from grantreports.report import render_report
 from grantreports.sheets import sheet_specs
 from grantreports.validation import group_by_grant
 
 REPO = Path(__file__).resolve().parent.parent
+TEMPLATES = REPO / "templates"
 D = dt.date.fromisoformat
+AS_OF = D("2024-11-30")
 
 SIF = "2023.LV/NVOF/MAC/041/58"
 BC = "BC-LV-P2P-2023/04"
@@ -34,10 +36,24 @@ SHEETS = {
          "", "Krāslavas novads", D("2023-01-01"), D("2023-12-31"), "EUR", 1000, "Inese Pūce", "Dace Ābele", "Director", "Riga"],
     ],
     "periods": [
-        ["grant_number", "kind", "period_from", "period_to", "due_date", "submission_date", "comments"],
-        [SIF, "interim", D("2023-01-02"), D("2023-12-31"), D("2024-01-31"), D("2024-10-15"), "Forums pārcelts uz septembri."],
-        [SIF, "final", D("2024-01-01"), D("2024-10-31"), D("2024-11-30"), None, None],
-        [BC, "final", D("2023-01-01"), D("2023-12-31"), D("2024-01-31"), None, None],
+        ["grant_number", "kind", "period_from", "period_to", "due_date", "submission_date"],
+        [SIF, "interim", D("2023-01-02"), D("2023-12-31"), D("2024-01-31"), D("2024-10-15")],
+        [SIF, "final", D("2024-01-01"), D("2024-10-31"), D("2024-11-30"), None],
+        [BC, "final", D("2023-01-01"), D("2023-12-31"), D("2024-01-31"), None],
+    ],
+    "narrative": [
+        ["grant_number", "period_to", "section", "text"],
+        [SIF, None, "summary", "Kopienas satiekas un plāno kopā."],
+        [SIF, D("2023-12-31"), "publicity", "Raksts „Mārupes Vēstīs”."],
+        [SIF, D("2023-12-31"), "deviations", "Forums pārcelts uz septembri."],
+        [SIF, D("2024-10-31"), "publicity", "Video par forumiem."],
+        [BC, D("2023-12-31"), "summary", "A new centre opened in Krāslava."],
+    ],
+    "activity_plan": [
+        ["grant_number", "activity_code", "title", "planned_events", "planned_participants"],
+        [SIF, "A1", "Mentorings", 8, 80],
+        [SIF, "A3", "Kopienu pasākumi", 6, 400],
+        [SIF, "A4", "Forumi „Ideju skrejceļš”", 3, 150],
     ],
     "activities": [
         ["grant_number", "activity_code", "title", "start_date", "end_date", "location", "target_group", "participants", "organisation", "result"],
@@ -54,15 +70,19 @@ SHEETS = {
         [BC, "O1", "New centres", "centres", 0, 2, "activities", "1", None],
     ],
     "indicator_values": [
-        ["grant_number", "indicator_code", "date", "value", "comment"],
-        [SIF, "R5", D("2023-06-30"), 3, ""],
-        [SIF, "R5", D("2024-05-30"), 4, ""],
+        ["grant_number", "indicator_code", "date", "value", "unit", "comment"],
+        [SIF, "R5", D("2023-06-30"), 3, "publikācijas", ""],
+        [SIF, "R5", D("2024-05-30"), 4, None, ""],
     ],
     "budget": [
         ["grant_number", "line_code", "category", "description", "approved"],
         [SIF, "1", "Personāla izmaksas", None, 2000],
         [SIF, "5", "Publicitāte", None, 1000],
         [BC, "1", "Staff costs", None, 1000],
+    ],
+    "budget_notes": [
+        ["grant_number", "period_to", "line_code", "explanation"],
+        [SIF, D("2024-10-31"), "5", "Papildu video montāža."],
     ],
     "expenses": [
         ["grant_number", "date", "line_code", "amount", "document_number", "description"],
@@ -77,6 +97,11 @@ SHEETS = {
 def sheets() -> dict[str, list[list]]:
     """A fresh, mutable copy of the fixture rows (header first)."""
     return copy.deepcopy(SHEETS)
+
+
+def group(found: list) -> tuple[dict, list]:
+    """group_by_grant with the repository's funder formats, as of the fixture project's date."""
+    return group_by_grant(found, load_profiles(TEMPLATES)[0], AS_OF)
 
 
 def write_workbook(path: Path, tables: dict[str, list[list]]) -> Path:
@@ -126,11 +151,11 @@ def plain(text: str) -> str:
 def render(tmp_path: Path, tables: dict, grant: str, report: str):
     """Validate `tables`, render one report into tmp_path/out, return (context, Word text, PDF text, PDF path)."""
     found, _ = read_file(write_workbook(tmp_path / "in.xlsx", tables), "in.xlsx", sheet_specs())
-    grants, problems = group_by_grant(found, {"sif-nvo-fonds", "british-council"})
+    grants, problems = group(found)
     assert problems == []
     data_path = tmp_path / "data.json"
     data_path.write_text(grants[grant].to_json(), encoding="utf-8")
     docx_path, pdf_path = tmp_path / "out" / "r.docx", tmp_path / "out" / "r.pdf"
-    render_report(data_path, report, REPO / "templates", docx_path, pdf_path)
-    context = build_context(grants[grant], report, load_profile(REPO / "templates", grants[grant].grant.funder))
+    render_report(data_path, report, TEMPLATES, docx_path, pdf_path)
+    context = build_context(grants[grant], report, load_profile(TEMPLATES, grants[grant].grant.funder))
     return context, word_text(docx_path), pdf_text(pdf_path), pdf_path

@@ -9,14 +9,13 @@ from grantreports.context import build_context
 from grantreports.profiles import load_profile
 from grantreports.reading import read_file
 from grantreports.sheets import sheet_specs
-from grantreports.validation import group_by_grant
-from tests.fixtures import REPO, SIF, sheets, write_workbook
+from tests.fixtures import REPO, SIF, group, sheets, write_workbook
 
 
 @pytest.fixture
 def sif_data(tmp_path):
     found, _ = read_file(write_workbook(tmp_path / "in.xlsx", sheets()), "in.xlsx", sheet_specs())
-    grants, _ = group_by_grant(found, {"sif-nvo-fonds", "british-council"})
+    grants, _ = group(found)
     return grants[SIF]
 
 
@@ -61,7 +60,7 @@ def test_budget_execution_by_line_and_in_total(sif_data):
     final = context(sif_data, "final")
     staff, publicity = final.budget
     assert (staff.spent_in_period, staff.spent_to_date) == (Decimal(500), Decimal("1734.56"))
-    assert publicity.over_budget and publicity.remaining == Decimal(-190) and publicity.used == Decimal("1.19")
+    assert publicity.over_budget and publicity.flagged and publicity.explanation == "Papildu video montāža." and publicity.remaining == Decimal(-190) and publicity.used == Decimal("1.19")
     total = final.budget_total
     assert (total.approved, total.spent_in_period, total.spent_to_date, total.remaining) == (
         Decimal(3000), Decimal(1690), Decimal("2924.56"), Decimal("75.44"))

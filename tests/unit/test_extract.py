@@ -5,7 +5,7 @@ import pytest
 
 from grantreports import extract as extract_module
 from grantreports.extract import data_file, extract
-from tests.fixtures import BC, REPO, SIF, sheets, write_workbook
+from tests.fixtures import AS_OF, BC, REPO, SIF, sheets, write_workbook
 
 TEMPLATES = REPO / "templates"
 PATTERNS = ["inputs/**/*.xlsx", "inputs/**/*.csv"]
@@ -18,39 +18,39 @@ def project(tmp_path):
 
 
 def test_reports_of_every_valid_grant_and_which_are_due(project):
-    extraction = extract(project, PATTERNS, TEMPLATES, project / "results")
+    extraction = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
     assert [(r.grant_slug, r.report_slug) for r in extraction.reports] == [
         ("2023-lv-nvof-mac-041-58", "interim-1"), ("2023-lv-nvof-mac-041-58", "final"), ("bc-lv-p2p-2023-04", "final")]
     assert [r.report_slug for r in extraction.due(dt.date(2024, 1, 1))] == ["interim-1", "final"]
 
 
 def test_unchanged_inputs_are_not_parsed_again(project, monkeypatch):
-    first = extract(project, PATTERNS, TEMPLATES, project / "results")
+    first = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
     monkeypatch.setattr(extract_module, "read_file", lambda *a: pytest.fail("inputs were read again"))
-    assert extract(project, PATTERNS, TEMPLATES, project / "results") == first
+    assert extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF) == first
 
 
 def test_editing_one_grant_leaves_the_other_grants_data_file_untouched(project):
     results = project / "results"
-    extract(project, PATTERNS, TEMPLATES, results)
+    extract(project, PATTERNS, TEMPLATES, results, AS_OF)
     sif_file, bc_file = data_file(results, "2023-lv-nvof-mac-041-58"), data_file(results, "bc-lv-p2p-2023-04")
     os.utime(sif_file, (1, 1))
     os.utime(bc_file, (1, 1))
     tables = sheets()
     tables["activities"][4][7] = 49  # a BC row
     write_workbook(project / "inputs" / "grants.xlsx", tables)
-    extract(project, PATTERNS, TEMPLATES, results)
+    extract(project, PATTERNS, TEMPLATES, results, AS_OF)
     assert sif_file.stat().st_mtime == 1
     assert bc_file.stat().st_mtime > 1 and '"participants": 49' in bc_file.read_text()
 
 
 def test_a_grant_that_becomes_invalid_loses_its_data_file(project):
     results = project / "results"
-    extract(project, PATTERNS, TEMPLATES, results)
+    extract(project, PATTERNS, TEMPLATES, results, AS_OF)
     tables = sheets()
     tables["expenses"][4][3] = "daudz"  # BC amount
     write_workbook(project / "inputs" / "grants.xlsx", tables)
-    extraction = extract(project, PATTERNS, TEMPLATES, results)
+    extraction = extract(project, PATTERNS, TEMPLATES, results, AS_OF)
     assert not data_file(results, "bc-lv-p2p-2023-04").exists()
     assert {r.grant_number for r in extraction.reports} == {SIF}
     assert [p.grant for p in extraction.problems if p.severity == "error"] == [BC]
@@ -58,12 +58,12 @@ def test_a_grant_that_becomes_invalid_loses_its_data_file(project):
 
 def test_spreadsheet_lock_files_are_skipped_and_empty_patterns_warned(project):
     (project / "inputs" / "~$grants.xlsx").write_bytes(b"owner file")
-    extraction = extract(project, PATTERNS, TEMPLATES, project / "results")
+    extraction = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
     assert [(p.severity, p.message) for p in extraction.problems] == [
         ("warning", "no file matches the input pattern 'inputs/**/*.csv' in config")]
 
 
 def test_a_changed_pattern_list_is_not_answered_from_the_cache(project):
-    extract(project, ["inputs/**/*.xlsx"], TEMPLATES, project / "results")
-    extraction = extract(project, ["inputs/**/*.xlsx", "partners/*.csv"], TEMPLATES, project / "results")
+    extract(project, ["inputs/**/*.xlsx"], TEMPLATES, project / "results", AS_OF)
+    extraction = extract(project, ["inputs/**/*.xlsx", "partners/*.csv"], TEMPLATES, project / "results", AS_OF)
     assert [p.message for p in extraction.problems] == ["no file matches the input pattern 'partners/*.csv' in config"]

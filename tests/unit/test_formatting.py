@@ -2,12 +2,22 @@ import datetime as dt
 from decimal import Decimal
 
 from grantreports.formatting import Formatter
+from grantreports.profiles import load_profile
+from tests.fixtures import TEMPLATES
 
 NBSP = "\u00a0"
 
 
+def latvian_format() -> Formatter:
+    return Formatter.for_profile(load_profile(TEMPLATES, "sif-nvo-fonds"))
+
+
+def english_format() -> Formatter:
+    return Formatter.for_profile(load_profile(TEMPLATES, "british-council"))
+
+
 def test_latvian_dates_running_text_and_locative():
-    latvian = Formatter("lv")
+    latvian = latvian_format()
     day = dt.date(2024, 10, 15)
     assert latvian.date_long(day) == "2024. gada 15. oktobris"
     assert latvian.date_locative(day) == "2024. gada 15. oktobrī"
@@ -16,14 +26,14 @@ def test_latvian_dates_running_text_and_locative():
 
 
 def test_latvian_numbers_and_money_use_non_breaking_space_and_decimal_comma():
-    latvian = Formatter("lv")
+    latvian = latvian_format()
     assert latvian.money(Decimal("1234.56"), "EUR") == f"1{NBSP}234,56{NBSP}EUR"
     assert latvian.number(1234567) == f"1{NBSP}234{NBSP}567"
     assert latvian.percent(Decimal("0.875")) in ("88%", f"88{NBSP}%")
 
 
 def test_english_style_for_english_funders():
-    english = Formatter("en")
+    english = english_format()
     assert english.money(Decimal("1234.56"), "EUR") == f"1,234.56{NBSP}EUR"
     assert english.date_long(dt.date(2024, 10, 15)) == "15 October 2024"
     assert english.date_locative(dt.date(2024, 10, 15)) == "15 October 2024"
@@ -31,5 +41,5 @@ def test_english_style_for_english_funders():
 
 
 def test_missing_values_print_a_dash():
-    assert Formatter("lv").percent(None) == "–"
-    assert Formatter("en").money(None, "EUR") == "–"
+    assert latvian_format().percent(None) == "–"
+    assert english_format().money(None, "EUR") == "–"

@@ -8,7 +8,7 @@ from docx.oxml.ns import qn
 
 from tests.fixtures import SIF, render, sheets
 
-HEADER = "Akt. Aktivitāte Datums Vieta Mērķa grupa"
+HEADER = "Akt. Pasākums Datums Vieta Mērķa grupa"
 
 
 def long_report(tmp_path):
@@ -34,7 +34,7 @@ def test_pdf_repeats_the_activities_header_on_every_page_the_table_spans(tmp_pat
 def test_word_table_rows_repeat_their_header_and_cannot_split(tmp_path):
     long_report(tmp_path)
     document = docx.Document(tmp_path / "out" / "r.docx")
-    activities = next(t for t in document.tables if t.rows[0].cells[1].text == "Aktivitāte")
+    activities = next(t for t in document.tables if t.rows[0].cells[1].text == "Pasākums")
     assert len(activities.rows) == 1 + 2 + 90  # header, the fixture's 2 rows in the period, 90 added
     header_flags = activities.rows[0]._tr.trPr.findall(qn("w:tblHeader"))
     assert header_flags and header_flags[0].get(qn("w:val")) == "true"

@@ -71,4 +71,4 @@ def test_a_file_that_is_not_a_spreadsheet_is_a_clear_problem(tmp_path):
 def test_a_workbook_without_known_sheets_lists_the_sheet_names_expected(tmp_path):
     path = write_workbook(tmp_path / "x.xlsx", {"Aktivitātes": [["a"], [1]]})
     _, problems = read_file(path, "x.xlsx", sheet_specs())
-    assert "expected a sheet named one of: grants, periods, activities" in problems[0].message
+    assert "expected a sheet named one of: grants, periods, narrative, activity_plan, activities" in problems[0].message

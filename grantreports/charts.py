@@ -1,0 +1,108 @@
+"""Charts of a report's figures, drawn with matplotlib: SVG for the PDF, PNG for Word, same data, same look."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import fields
+from decimal import Decimal
+from pathlib import Path
+
+from matplotlib import font_manager, rc_context
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from .context import BudgetLineExecution, Charts, IndicatorLine, MonthlyParticipants
+from .formatting import Formatter
+
+WIDTH_INCHES = 6.7  # 170 mm: the text width of an A4 page with the templates' margins
+PNG_DPI = 200
+BLUE, LIGHT, RED, GREY = "#1d3f6e", "#b9c7dc", "#c0392b", "#555555"
+GROUP_COLOURS = ["#1d3f6e", "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f", "#bab0ac"]
+FONT = "Liberation Sans"
+# No dates, versions or random ids in the files: the same figures give the same bytes.
+_STYLE = {"font.family": FONT, "font.size": 8, "svg.hashsalt": "grantreports", "svg.fonttype": "path",
+          "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": GREY, "axes.labelcolor": "#111111"}
+_METADATA = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
+
+
+def draw_charts(charts: Charts, formatter: Formatter, labels: dict[str, str], fonts: Path, image_format: str) -> dict[str, bytes | None]:
+    """Each chart of the report as an `image_format` (svg or png) file's bytes; None where there is nothing to draw."""
+    for font in sorted(fonts.glob("*.ttf")):
+        font_manager.fontManager.addfont(str(font))
+    drawers = {"indicators": _indicators, "participants": _participants, "budget": _budget}
+    images = {}
+    for name in (f.name for f in fields(Charts)):
+        data = getattr(charts, name)
+        images[name] = None if data is None else _save(drawers[name](data, formatter, labels), image_format)
+    return images
+
+
+def _save(figure: Figure, image_format: str) -> bytes:
+    buffer = io.BytesIO()
+    with rc_context(_STYLE):
+        figure.savefig(buffer, format=image_format, dpi=PNG_DPI, metadata=_METADATA[image_format], bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def _figure(height: float) -> Figure:
+    return Figure(figsize=(WIDTH_INCHES, height), layout="constrained")
+
+
+def _short(text: str, length: int = 48) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _indicators(lines: list[IndicatorLine], formatter: Formatter, labels: dict[str, str]) -> Figure:
+    """Progress to date of each indicator against its target (100 %)."""
+    with rc_context(_STYLE):
+        figure = _figure(0.9 + 0.38 * len(lines))
+        axes = figure.add_subplot()
+        names = [_short(f"{line.code} {line.name}") for line in reversed(lines)]
+        progress = [float(line.progress or 0) for line in reversed(lines)]
+        bars = axes.barh(names, progress, color=BLUE, height=0.6, label=labels["achieved"])
+        axes.axvline(1.0, color=RED, linestyle="--", linewidth=1, label=labels["target"])
+        for bar, line in zip(bars, reversed(lines)):
+            text = f"{formatter.number(line.achieved_to_date)} / {formatter.number(line.target)}"
+            axes.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0),
+                          textcoords="offset points", va="center", fontsize=7, color="#111111")
+        axes.set_xlim(0, max(1.25, max(progress) * 1.2))
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: formatter.percent(Decimal(str(round(x, 4))))))
+        figure.legend(loc="outside lower center", ncols=2, fontsize=7, frameon=False)
+    return figure
+
+
+def _participants(monthly: MonthlyParticipants, formatter: Formatter, labels: dict[str, str]) -> Figure:
+    """Participations per month, stacked by target group."""
+    with rc_context(_STYLE):
+        figure = _figure(3.0 + 0.15 * len(monthly.groups))
+        axes = figure.add_subplot()
+        positions = range(len(monthly.months))
+        bottom = [0] * len(monthly.months)
+        for index, (group, counts) in enumerate(zip(monthly.groups, monthly.counts)):
+            axes.bar(positions, counts, bottom=bottom, color=GROUP_COLOURS[index % len(GROUP_COLOURS)], label=_short(group, 40), width=0.75)
+            bottom = [b + c for b, c in zip(bottom, counts)]
+        step = max(1, len(monthly.months) // 12)
+        axes.set_xticks(list(positions)[::step], [formatter.month(m) for m in monthly.months][::step], rotation=45, ha="right")
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: formatter.number(Decimal(int(y)))))
+        axes.set_ylabel(labels["participants"])
+        figure.legend(loc="outside lower center", ncols=min(3, len(monthly.groups)), fontsize=7, frameon=False)
+    return figure
+
+
+def _budget(lines: list[BudgetLineExecution], formatter: Formatter, labels: dict[str, str]) -> Figure:
+    """Approved amount and spending to date of each budget line; lines over the funder's limit in red."""
+    with rc_context(_STYLE):
+        figure = _figure(1.0 + 0.42 * len(lines))
+        axes = figure.add_subplot()
+        names = [_short(f"{line.code} {line.category}", 40) for line in reversed(lines)]
+        rows = range(len(lines))
+        approved = [float(line.approved) for line in reversed(lines)]
+        spent = [float(line.spent_to_date) for line in reversed(lines)]
+        colours = [RED if line.flagged else BLUE for line in reversed(lines)]
+        axes.barh([r + 0.2 for r in rows], approved, height=0.38, color=LIGHT, label=labels["approved"])
+        axes.barh([r - 0.2 for r in rows], spent, height=0.38, color=colours, label=labels["spent"])
+        axes.set_yticks(list(rows), names)
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: formatter.number(Decimal(int(x)))))
+        figure.legend(loc="outside lower center", ncols=2, fontsize=7, frameon=False)
+    return figure
