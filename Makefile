@@ -5,10 +5,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORES ?= all
 
-.PHONY: report test clean
+.PHONY: report test check-templates clean
 
 report: $(VENV)/.installed
 	$(BIN)/snakemake --cores $(CORES)
+
+check-templates: $(VENV)/.installed
+	$(BIN)/python -m grantreports check-templates templates
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest

@@ -9,6 +9,7 @@ configfile: "config/config.yaml"
 
 
 include: "rules/common.smk"
+include: "rules/templates.smk"
 include: "rules/report.smk"
 include: "rules/validation.smk"
 
@@ -18,6 +19,7 @@ rule all:
     input:
         report_files(),
         "results/validation.ok",
+        "results/template-check.txt",
 
 
 # The input problems come last, where people look, whether the build failed or not.

@@ -23,7 +23,19 @@ def main(argv: list[str] | None = None) -> int:
     summary = commands.add_parser("summary", help="fail when the inputs have errors (the workflow prints them at its end)")
     summary.add_argument("extraction", type=Path, help="results/extraction.json")
     summary.add_argument("ok_marker", type=Path, help="file written when there is no error")
+    check = commands.add_parser("check-templates", help="check every funder format's templates; exit 1 on errors")
+    check.add_argument("templates", type=Path, help="the templates folder")
     args = parser.parse_args(argv)
+
+    if args.command == "check-templates":
+        from .template_check import check_templates
+
+        findings, formats = check_templates(args.templates)
+        for finding in findings:
+            print(finding)
+        errors = sum(f.severity == "error" for f in findings)
+        print(f"grantreports: {formats} report format(s) checked: {errors} error(s), {len(findings) - errors} warning(s).")
+        return 1 if errors else 0
 
     if args.command == "render":
         from .report import render_report  # WeasyPrint and docxtpl take a second to import; only rendering needs them

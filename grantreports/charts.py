@@ -29,12 +29,12 @@ def draw_charts(charts: Charts, formatter: Formatter, labels: dict[str, str], fo
     """Each chart of the report as an `image_format` (svg or png) file's bytes; None where there is nothing to draw."""
     for font in sorted(fonts.glob("*.ttf")):
         font_manager.fontManager.addfont(str(font))
+    return {name: figure and _save(figure, image_format) for name, figure in chart_figures(charts, formatter, labels).items()}
+
+
+def chart_figures(charts: Charts, formatter: Formatter, labels: dict[str, str]) -> dict[str, Figure | None]:
     drawers = {"indicators": _indicators, "participants": _participants, "budget": _budget}
-    images = {}
-    for name in (f.name for f in fields(Charts)):
-        data = getattr(charts, name)
-        images[name] = None if data is None else _save(drawers[name](data, formatter, labels), image_format)
-    return images
+    return {f.name: getattr(charts, f.name) and drawers[f.name](getattr(charts, f.name), formatter, labels) for f in fields(Charts)}
 
 
 def _save(figure: Figure, image_format: str) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from .context import budget_execution, report_texts
 from .model import GrantData, Period, Source
@@ -65,11 +66,16 @@ def _unexplained_overspend(data: GrantData, period: Period, profile: Profile) ->
             allowed = f"{profile.budget_line_overspend:.0%}" if profile.budget_line_overspend else "no overspend"
             problems.append(_at(
                 lines[execution.code].source,
-                f"by {period.period_to:%d.%m.%Y.} the line has spent {execution.spent_to_date}, {execution.deviation:.0%} over its approved amount"
+                f"by {period.period_to:%d.%m.%Y.} the line has spent {_plain(execution.spent_to_date)}, {execution.deviation:.0%} over its approved amount"
                 f" (the '{profile.key}' format allows {allowed}); expected an explanation in the budget_notes sheet"
                 f" with grant_number {data.grant.grant_number}, period_to {period.period_to:%d.%m.%Y.}, line_code {execution.code}",
-                data.grant.grant_number, "approved", str(execution.approved)))
+                data.grant.grant_number, "approved", _plain(execution.approved)))
     return problems
+
+
+def _plain(amount: Decimal) -> str:
+    """1190 rather than 1190.00 or 1.19E+3."""
+    return format(amount.normalize(), "f")
 
 
 def _activities_outside_periods(data: GrantData) -> list[Problem]:

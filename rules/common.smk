@@ -47,6 +47,10 @@ def report_files():
     return [f"outputs/{r.grant_slug}/{r.report_slug}.{ext}" for r in REPORTS for ext in ("docx", "pdf")]
 
 
+def all_template_files():
+    return sorted(str(p) for p in TEMPLATES.rglob("*") if p.is_file())
+
+
 def template_files(wildcards):
     funder = next(r.funder for r in EXTRACTION.reports if r.grant_slug == wildcards.grant)
     return [str(p) for p in funder_files(TEMPLATES, funder)]

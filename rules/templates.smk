@@ -1,0 +1,14 @@
+# Template check: every funder format's profile, Word and HTML template, checked without
+# data (unknown variables, tags Word split, syntax errors, sections the profile asks for).
+# Run alone with `snakemake check_templates`; the default build runs it too.
+
+
+rule check_templates:
+    input:
+        all_template_files(),
+    output:
+        "results/template-check.txt",
+    log:
+        "logs/check_templates.log",
+    shell:
+        "{GRANTREPORTS} check-templates {TEMPLATES:q} > {output:q} 2> {log:q} || {{ cat {output:q} >&2; exit 1; }}"
