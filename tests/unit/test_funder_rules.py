@@ -83,7 +83,7 @@ def test_an_activity_outside_every_reporting_period_is_a_warning(tmp_path):
     tables = sheets()
     tables["periods"][1][3] = D("2023-06-30")  # interim now ends before the forum of 18.11.2023
     for row in tables["narrative"][1:]:
-        row[1] = D("2023-06-30") if row[1] == D("2023-12-31") else row[1]
+        row[1] = D("2023-06-30") if row[0] == SIF and row[1] == D("2023-12-31") else row[1]
     grants, problems = validate(tmp_path, tables)
     (problem,) = problems
     assert problem.severity == "warning" and (problem.sheet, problem.row, problem.value) == ("activities", 3, "18.11.2023.")
