@@ -57,25 +57,37 @@ def _cell_text(cell, text: str, bold: bool = False, right: bool = False) -> None
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _data_table(document, headers: list[str], loop: str, cells: list[str], widths: list[int], numeric: set[int], total: list[str] | None = None, row_condition: str = ""):
-    """A table whose body row repeats for every item: docxtpl's {%tr %} rows disappear when rendered."""
-    rows = 4 + (1 if total else 0)
-    table = document.add_table(rows=rows, cols=len(headers))
+def _data_table(document, headers: list[str], loop: str, cells: list[str], widths: list[int], numeric: set[int], total: list[str] | None = None,
+                row_condition: str = "", groups: list[tuple[str, int]] | None = None):
+    """A table whose body row repeats for every item: docxtpl's {%tr %} rows disappear when rendered.
+
+    `groups` adds a header row above `headers` whose cells span several columns: (label, span).
+    """
+    heads = 2 if groups else 1
+    table = document.add_table(rows=heads + 3 + (1 if total else 0), cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if groups:
+        column = 0
+        for label, span in groups:
+            cell = table.rows[0].cells[column].merge(table.rows[0].cells[column + span - 1]) if span > 1 else table.rows[0].cells[column]
+            _cell_text(cell, label, bold=True)
+            column += span
     for index, header in enumerate(headers):
-        _cell_text(table.rows[0].cells[index], header, bold=True, right=index in numeric)
-        _shade(table.rows[0].cells[index], "E8ECF2")
-    _set_row_flag(table.rows[0], "tblHeader")
-    _cell_text(table.rows[1].cells[0], f"{{%tr for {loop} %}}")
+        _cell_text(table.rows[heads - 1].cells[index], header, bold=True, right=index in numeric)
+    for row in table.rows[:heads]:
+        _set_row_flag(row, "tblHeader")
+        for cell in row.cells:
+            _shade(cell, "E8ECF2")
+    _cell_text(table.rows[heads].cells[0], f"{{%tr for {loop} %}}")
     for index, text in enumerate(cells):
-        _cell_text(table.rows[2].cells[index], text, right=index in numeric)
+        _cell_text(table.rows[heads + 1].cells[index], text, right=index in numeric)
     if row_condition:
-        _shade_when(table.rows[2], row_condition)
-    _cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+        _shade_when(table.rows[heads + 1], row_condition)
+    _cell_text(table.rows[heads + 2].cells[0], "{%tr endfor %}")
     if total:
         for index, text in enumerate(total):
-            _cell_text(table.rows[4].cells[index], text, bold=True, right=index in numeric)
+            _cell_text(table.rows[heads + 3].cells[index], text, bold=True, right=index in numeric)
     for row in table.rows:
         _set_row_flag(row, "cantSplit")
     _set_widths(table, widths)
@@ -198,23 +210,26 @@ class WordTemplate:
         self.document.add_paragraph("{%p endif %}")
 
     def plan_table(self, headers: list[str]) -> None:
-        _data_table(self.document, headers, "p in activity_plan",
+        """headers: code, activity, then planned / in period / to date, once for events and once for participants."""
+        events, participants = ("Pasākumi", "Dalībnieki") if self.language == "lv" else ("Events", "Participants")
+        _data_table(self.document, headers[:2] + headers[2:5] + headers[2:5], "p in activity_plan",
                     ["{{ p.code }}", "{{ p.title }}", "{{ p.planned_events | number }}", "{{ p.events_in_period | number }}",
                      "{{ p.events_to_date | number }}", "{{ p.planned_participants | number }}",
                      "{{ p.participants_in_period | number }}", "{{ p.participants_to_date | number }}"],
-                    widths=[10, 56, 18, 18, 18, 18, 18, 18], numeric={2, 3, 4, 5, 6, 7})
+                    widths=[10, 56, 18, 18, 18, 18, 18, 18], numeric={2, 3, 4, 5, 6, 7},
+                    groups=[("", 1), ("", 1), (events, 3), (participants, 3)])
 
     def activities_table(self, headers: list[str]) -> None:
         _data_table(self.document, headers, "a in activities",
                     ["{{ a.activity_code }}", "{{ a.title }}", _DATES, "{{ a.location }}", "{{ a.target_group }}",
                      "{{ a.participants | number }}", '{{ a.result or "" }}'],
-                    widths=[10, 38, 21, 22, 24, 18, 41], numeric={5})
+                    widths=[10, 38, 21, 22, 24, 21, 38], numeric={5})
 
     def indicators_table(self, headers: list[str]) -> None:
         _data_table(self.document, headers, "i in indicators",
                     ["{{ i.code }}", "{{ i.name }}", "{{ i.unit }}", "{{ i.baseline | number }}", "{{ i.target | number }}",
                      "{{ i.achieved_in_period | number }}", "{{ i.achieved_to_date | number }}", "{{ i.progress | percent }}"],
-                    widths=[12, 50, 20, 18, 18, 20, 20, 16], numeric={3, 4, 5, 6, 7})
+                    widths=[12, 44, 20, 18, 18, 20, 20, 20], numeric={3, 4, 5, 6, 7})
 
     def participation_table(self, lines: str, headers: list[str], total: str | None) -> None:
         cells = ["{{ g.name }}", "{{ g.events_in_period | number }}", "{{ g.participants_in_period | number }}", "{{ g.participants_to_date | number }}"]
@@ -227,7 +242,7 @@ class WordTemplate:
         _data_table(self.document, headers, "b in budget",
                     ["{{ b.code }}", heading, _money("b.approved"), _money("b.spent_in_period"), _money("b.spent_to_date"),
                      _money("b.remaining"), f"{{{{ b.{last} | percent }}}}"],
-                    widths=[12, 46, 24, 24, 24, 24, 20], numeric={2, 3, 4, 5, 6}, row_condition="b.flagged",
+                    widths=[10, 40, 26, 26, 26, 26, 18], numeric={2, 3, 4, 5, 6}, row_condition="b.flagged",
                     total=["", total, _money("budget_total.approved"), _money("budget_total.spent_in_period"),
                            _money("budget_total.spent_to_date"), _money("budget_total.remaining"), f"{{{{ budget_total.{last} | percent }}}}"])
 
@@ -239,21 +254,21 @@ class WordTemplate:
             _cell_text(table.rows[0].cells[index], header, bold=True, right=index == 3)
             _shade(table.rows[0].cells[index], "E8ECF2")
         _set_row_flag(table.rows[0], "tblHeader")
+        total_row = table.add_row()
+        _set_widths(table, [24, 34, 86, 30])
         _cell_text(table.rows[1].cells[0], "{%tr for b in budget %}")
-        _cell_text(table.rows[2].cells[0], "{{ b.code }}. {{ b.category }}", bold=True)
+        _cell_text(table.rows[2].cells[0].merge(table.rows[2].cells[3]), "{{ b.code }}. {{ b.category }}", bold=True)
         _cell_text(table.rows[3].cells[0], "{%tr for e in b.expenses %}")
         for index, text in enumerate(["{{ e.date | date }}", "{{ e.document_number }}", '{{ e.description or "" }}', _money("e.amount")]):
             _cell_text(table.rows[4].cells[index], text, right=index == 3)
         _cell_text(table.rows[5].cells[0], "{%tr endfor %}")
-        _cell_text(table.rows[6].cells[0], subtotal + " {{ b.code }}")
+        _cell_text(table.rows[6].cells[0].merge(table.rows[6].cells[2]), subtotal + " {{ b.code }}")
         _cell_text(table.rows[6].cells[3], _money("b.spent_in_period"), right=True)
         _cell_text(table.rows[7].cells[0], "{%tr endfor %}")
-        row = table.add_row()
-        _cell_text(row.cells[0], total, bold=True)
-        _cell_text(row.cells[3], _money("budget_total.spent_in_period"), bold=True, right=True)
+        _cell_text(total_row.cells[0].merge(total_row.cells[2]), total, bold=True)
+        _cell_text(total_row.cells[3], _money("budget_total.spent_in_period"), bold=True, right=True)
         for row in table.rows:
             _set_row_flag(row, "cantSplit")
-        _set_widths(table, [24, 34, 86, 30])
 
     def signature(self, heading: str, statement: str, date_filter: str, signer: str = "{{ signature.name }}, {{ signature.position }}") -> None:
         self.heading(heading)
@@ -267,12 +282,12 @@ class WordTemplate:
         self.document.save(path)
 
 
-LV_PLAN = ["Nr.", "Aktivitāte", "Pasākumi plānots", "Pasākumi periodā", "Pasākumi kopā", "Dalībnieki plānots", "Dalībnieki periodā", "Dalībnieki kopā"]
+LV_PLAN = ["Nr.", "Aktivitāte", "plānots", "periodā", "kopā"]
 LV_ACTIVITIES = ["Akt.", "Pasākums", "Datums", "Vieta", "Mērķa grupa", "Dalībnieki", "Rezultāts"]
 LV_INDICATORS = ["Kods", "Rādītājs", "Mērvienība", "Sākuma vērtība", "Plānots", "Sasniegts periodā", "Sasniegts kopā", "Izpilde"]
 LV_GROUPS = ["Mērķa grupa", "Pasākumi periodā", "Dalībnieki periodā", "Dalībnieki kopā"]
 LV_BUDGET = ["Nr.", "Izmaksu pozīcija", "Apstiprināts", "Izlietots periodā", "Izlietots kopā", "Atlikums", "Izlietots, %"]
-EN_PLAN = ["No.", "Activity", "Events planned", "Events in period", "Events to date", "Participants planned", "Participants in period", "Participants to date"]
+EN_PLAN = ["No.", "Activity", "planned", "in period", "to date"]
 EN_ACTIVITIES = ["Act.", "Event", "Date", "Location", "Target group", "Participants", "Outcome"]
 EN_GROUPS = ["Target group", "Events in period", "Participants in period", "Participants to date"]
 
