@@ -1,5 +1,7 @@
 """What each funder's format asks of the data, checked before rendering, with messages naming the cell."""
 
+import shutil
+
 from grantreports.profiles import load_profiles
 from grantreports.reading import read_file
 from grantreports.sheets import sheet_specs
@@ -98,3 +100,20 @@ def test_activities_must_use_a_planned_code_when_the_grant_has_a_plan(tmp_path):
     (problem,) = problems
     assert (problem.sheet, problem.row, problem.column, problem.value) == ("activities", 2, "activity_code", "A9")
     assert problem.message == "no activity with this code in the grant's activity_plan; expected one of: A1, A3, A4"
+
+
+def test_a_broken_profile_blocks_only_its_grants_and_names_the_file(tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    profile = templates / "sif-nvo-fonds" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("locale: lv_LV", "locale: Latvian"), encoding="utf-8")
+    profiles, profile_problems = load_profiles(templates)
+    found, _ = read_file(write_workbook(tmp_path / "in.xlsx", sheets()), "in.xlsx", sheet_specs())
+    grants, problems = group_by_grant(found, profiles, D("2024-11-30"), frozenset({"sif-nvo-fonds"}))
+    (broken,) = profile_problems
+    assert (broken.file, broken.column) == (profile.as_posix(), "locale")
+    assert broken.message.startswith("'Latvian' does not match")
+    assert set(grants) == {BC}
+    (problem,) = problems
+    assert (problem.sheet, problem.row, problem.column, problem.value) == ("grants", 2, "funder", "sif-nvo-fonds")
+    assert problem.message == "the report format has errors; see the problems of templates/sif-nvo-fonds/profile.yaml"
