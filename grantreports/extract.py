@@ -113,9 +113,9 @@ def _remove_stale_data_files(results_dir: Path, current: set[str]) -> None:
 
 
 def code_digest() -> str:
-    """Digest of this package's code and the sheet schemas: a change means outputs may change."""
+    """Digest of this package's code and the schemas (sheets, profile, config): a change means outputs may change."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.glob("*.py")) + sorted(SCHEMA_DIR.glob("*.yaml")):
+    for path in sorted(PACKAGE_DIR.glob("*.py")) + sorted(SCHEMA_DIR.glob("*.yaml")) + sorted(SCHEMA_DIR.parent.glob("*.yaml")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 

@@ -52,17 +52,17 @@ def check_profile(profile: Profile) -> list[Finding]:
     html_path, word_path = profile.folder / profile.html_template, profile.folder / profile.word_template
     findings = _section_names(profile, narrative)
     html = html_path.read_text(encoding="utf-8")
-    findings += _check_source(environment, html_path.as_posix(), html, narrative, profile, lambda line: (f"line {line}", ""))
+    findings += _check_source(environment, html_path.as_posix(), html, _Checker(narrative), lambda line: (f"line {line}", ""), profile.sections)
     try:
-        tags = _word_tags(word_path)
+        template, parts = _word_parts(word_path)
     except Exception as error:  # a file Word or python-docx cannot open: name it, do not crash
         return findings + [Finding(word_path.as_posix(), f"cannot read the Word template: {error}")]
-    findings += _split_tags(word_path)
-    findings += _check_source(environment, word_path.as_posix(), "\n".join(tags), narrative, profile, lambda line: ("", tags[line - 1]))
+    tags = _word_tags(template, parts)
+    findings += _split_tags(word_path.as_posix(), parts)
+    findings += _check_source(environment, word_path.as_posix(), "\n".join(tags), _Checker(narrative), lambda line: ("", tags[line - 1]), profile.sections)
     for field in profile.cover:
-        checker = _Checker(narrative, exclude={"cover"})
-        findings += _check_source(environment, profile.profile_file.as_posix(), field.value, narrative, profile,
-                                  lambda line, field=field: (f"cover field '{field.label}'", field.value), checker=checker, sections=False)
+        findings += _check_source(environment, profile.profile_file.as_posix(), field.value, _Checker(narrative, exclude={"cover"}),
+                                  lambda line, field=field: (f"cover field '{field.label}'", field.value))
     return findings
 
 
@@ -76,7 +76,8 @@ def _section_names(profile: Profile, narrative: set[str]) -> list[Finding]:
     return findings
 
 
-def _check_source(environment, file: str, source: str, narrative: set[str], profile: Profile, locate, checker=None, sections=True) -> list[Finding]:
+def _check_source(environment: jinja2.Environment, file: str, source: str, checker: _Checker, locate, sections: tuple[str, ...] = ()) -> list[Finding]:
+    """Findings of one template source; `locate(line)` gives (where, tag) for a line of `source`."""
     try:
         environment.from_string(source)  # compiling also catches unknown filters and tests
         tree = environment.parse(source)
@@ -86,7 +87,6 @@ def _check_source(environment, file: str, source: str, narrative: set[str], prof
             quoted = re.search(r"'([^']+)'", error.message or "")  # e.g. No filter named 'mony'.
             tag = _tag_on_line(source, error.lineno, quoted.group(1) if quoted else "")
         return [Finding(file, f"syntax error: {error.message}", where, tag)]
-    checker = checker or _Checker(narrative)
     checker.visit(tree, dict(checker.top))
     findings = []
     for lineno, message, name in checker.located:
@@ -94,13 +94,11 @@ def _check_source(environment, file: str, source: str, narrative: set[str], prof
         if not tag and where.startswith("line"):
             tag = _tag_on_line(source, lineno, name)
         findings.append(Finding(file, message, where, tag))
-    if sections:
-        findings += [
-            Finding(file, f"the profile's sections list '{section}', but this template never shows it")
-            for section in profile.sections
-            if section not in checker.used
-        ]
-    return findings
+    return findings + [
+        Finding(file, f"the profile's sections list '{section}', but this template never shows it")
+        for section in sections
+        if section not in checker.used
+    ]
 
 
 def _tag_on_line(source: str, lineno: int, name: str) -> str:
@@ -232,15 +230,13 @@ def _word_parts(path: Path) -> tuple[DocxTemplate, list]:
     return template, parts
 
 
-def _word_tags(path: Path) -> list[str]:
+def _word_tags(template: DocxTemplate, parts: list) -> list[str]:
     """Every Jinja tag of the Word template as docxtpl sees it, after joining the runs Word split."""
-    template, parts = _word_parts(path)
     return [tag for part in parts for tag in TAG.findall(template.patch_xml(template.xml_to_string(part)))]
 
 
-def _split_tags(path: Path) -> list[Finding]:
+def _split_tags(file: str, parts: list) -> list[Finding]:
     """Tags Word keeps in several runs (docxtpl joins them, dropping formatting) or that leave their paragraph."""
-    _, parts = _word_parts(path)
     findings = []
     for part in parts:
         for paragraph in part.iter(qn("w:p")):
@@ -254,12 +250,12 @@ def _split_tags(path: Path) -> list[Finding]:
                 first = next(i for i in range(len(pieces)) if starts[i + 1] > start)
                 last = next(i for i in range(len(pieces)) if starts[i + 1] >= end)
                 if last > first:
-                    findings.append(Finding(path.as_posix(), f"Word split this tag into {last - first + 1} pieces of text (runs);"
+                    findings.append(Finding(file, f"Word split this tag into {last - first + 1} pieces of text (runs);"
                                             " docxtpl joins them, but formatting inside the tag is lost. Retype the tag in one go"
                                             " or clear its formatting", tag=tag, severity="warning"))
             rest = TAG.sub("", text)
             if _OPENING.search(rest):
                 opening = rest[_OPENING.search(rest).start():][:60]
-                findings.append(Finding(path.as_posix(), "this tag is not closed in its paragraph; expected '}}' or '%}' before"
+                findings.append(Finding(file, "this tag is not closed in its paragraph; expected '}}' or '%}' before"
                                         " the paragraph ends (a tag cannot span paragraphs)", tag=opening))
     return findings

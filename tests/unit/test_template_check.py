@@ -120,3 +120,9 @@ def test_the_command_exits_1_on_errors_and_0_when_clean(templates, capsys):
     edit(templates / "sif-nvo-fonds" / "report.html", "{{ title }}", "{{ titel }}")
     assert main(["check-templates", str(templates)]) == 1
     assert "no variable 'titel'" in capsys.readouterr().out
+
+
+def test_a_word_template_that_is_not_a_docx_is_named_not_a_crash(templates):
+    word = templates / "mfa-lapas" / "report.docx"
+    word.write_bytes(b"this is not a Word file")
+    assert any(f.startswith(f"ERROR {word.as_posix()}: cannot read the Word template:") for f in findings_of(templates))
