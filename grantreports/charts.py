@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import fields
+from functools import cache
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,9 +28,15 @@ _METADATA = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
 
 def draw_charts(charts: Charts, formatter: Formatter, labels: dict[str, str], fonts: Path, image_format: str) -> dict[str, bytes | None]:
     """Each chart of the report as an `image_format` (svg or png) file's bytes; None where there is nothing to draw."""
+    _register_fonts(fonts)
+    return {name: figure and _save(figure, image_format) for name, figure in chart_figures(charts, formatter, labels).items()}
+
+
+@cache
+def _register_fonts(fonts: Path) -> None:
+    """The bundled fonts, once per process: the charts look the same on every machine."""
     for font in sorted(fonts.glob("*.ttf")):
         font_manager.fontManager.addfont(str(font))
-    return {name: figure and _save(figure, image_format) for name, figure in chart_figures(charts, formatter, labels).items()}
 
 
 def chart_figures(charts: Charts, formatter: Formatter, labels: dict[str, str]) -> dict[str, Figure | None]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .files import sha256_file, write_if_changed
 from .problems import Problem, sort_key
-from .profiles import PROFILE_FILE, load_profiles
+from .profiles import load_profiles, profile_files
 from .reading import read_file
 from .sheets import SCHEMA_DIR, sheet_specs
 from .validation import group_by_grant
@@ -71,8 +71,8 @@ def data_file(results_dir: Path, grant_slug: str) -> Path:
 def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir: Path, as_of: dt.date) -> Extraction:
     """Read, validate and split the inputs, unless nothing they depend on changed since last time."""
     files, glob_problems = input_files(workdir, patterns)
-    profile_files = sorted(templates_dir.glob(f"*/{PROFILE_FILE}"))
-    key = _cache_key(workdir, patterns, files, profile_files, as_of)
+    profiles_read = profile_files(templates_dir)
+    key = _cache_key(workdir, patterns, files, profiles_read, as_of)
     index_file = results_dir / "extraction.json"
     if index_file.is_file():
         cached = json.loads(index_file.read_text(encoding="utf-8"))
@@ -81,7 +81,7 @@ def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir
             return extraction
 
     profiles, profile_problems = load_profiles(templates_dir)
-    broken = frozenset(p.parent.name for p in profile_files) - set(profiles)
+    broken = frozenset(p.parent.name for p in profiles_read) - set(profiles)
     sheets, problems = [], glob_problems + profile_problems
     specs = sheet_specs()
     for path in files:

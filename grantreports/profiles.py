@@ -73,14 +73,15 @@ def template_files(templates_dir: Path, funder: str) -> list[Path]:
     return sorted(p for folder in folders for p in folder.rglob("*") if p.is_file())
 
 
-def available_funders(templates_dir: Path) -> set[str]:
-    return {p.parent.name for p in templates_dir.glob(f"*/{PROFILE_FILE}")}
+def profile_files(templates_dir: Path) -> list[Path]:
+    """One profile.yaml per funder folder, in a stable order."""
+    return sorted(templates_dir.glob(f"*/{PROFILE_FILE}"))
 
 
 def load_profiles(templates_dir: Path) -> tuple[dict[str, Profile], list[Problem]]:
     """Every usable profile by folder name, and the problems of those that are not."""
     profiles, problems = {}, []
-    for key in sorted(available_funders(templates_dir)):
+    for key in (path.parent.name for path in profile_files(templates_dir)):
         try:
             profiles[key] = load_profile(templates_dir, key)
         except ProfileError as error:
