@@ -4,9 +4,11 @@ import datetime as dt
 
 import docx
 import pdfplumber
+import pytest
 from docx.oxml.ns import qn
 
-from tests.fixtures import SIF, render, sheets
+from grantreports.profiles import load_profile
+from tests.fixtures import BC, SIF, TEMPLATES, render, sheets
 
 HEADER = "Akt. Pasākums Datums Vieta Mērķa grupa"
 
@@ -39,3 +41,24 @@ def test_word_table_rows_repeat_their_header_and_cannot_split(tmp_path):
     header_flags = activities.rows[0]._tr.trPr.findall(qn("w:tblHeader"))
     assert header_flags and header_flags[0].get(qn("w:val")) == "true"
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in activities.rows)
+
+
+MARGIN = 18 * 72 / 25.4  # left and right page margin of templates/shared/report.css, in PDF points
+
+
+@pytest.mark.parametrize("funder", ["sif-nvo-fonds", "esf-labklajibas-ministrija", "mfa-lapas", "british-council", "eu-action-grant"])
+def test_every_format_keeps_its_text_inside_the_page_margins(tmp_path, funder):
+    tables = sheets()
+    tables["grants"][0].append("partner_country")
+    tables["grants"][1] += ["Baltkrievija"]
+    tables["grants"][2] += [None]
+    tables["grants"][1][2] = funder
+    sections = [s.key for s in load_profile(TEMPLATES, funder).narrative]
+    tables["narrative"] = [tables["narrative"][0]] + [[SIF, None, key, f"Teksts: {key}."] for key in sections] + [
+        row for row in tables["narrative"][1:] if row[0] == BC]
+    _, word, pdf, pdf_path = render(tmp_path, tables, SIF, "final")
+    with pdfplumber.open(pdf_path) as document:
+        outside = [c["text"] for page in document.pages for c in page.chars if c["x0"] < MARGIN - 1 or c["x1"] > page.width - MARGIN + 1]
+    assert "".join(outside) == ""
+    for text in (word, pdf):
+        assert all(f"Teksts: {key}." in text for key in sections)
