@@ -18,8 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("data", type=Path, help="the grant's data file (results/grants/<slug>.json)")
     render.add_argument("report", help="report slug, e.g. interim-1 or final")
     render.add_argument("--templates", type=Path, required=True)
-    render.add_argument("--docx", type=Path, required=True)
-    render.add_argument("--pdf", type=Path, required=True)
+    render.add_argument("--pdf", type=Path, required=True, help="the PDF; the .docx, .sources.xlsx and .manifest.json go beside it")
     summary = commands.add_parser("summary", help="fail when the inputs have errors (the workflow prints them at its end)")
     summary.add_argument("extraction", type=Path, help="results/extraction.json")
     summary.add_argument("ok_marker", type=Path, help="file written when there is no error")
@@ -38,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if errors else 0
 
     if args.command == "render":
-        from .report import render_report  # WeasyPrint and docxtpl take a second to import; only rendering needs them
+        from .report import ReportFiles, render_report  # WeasyPrint and docxtpl take a second to import; only rendering needs them
 
-        render_report(args.data, args.report, args.templates, args.docx, args.pdf)
+        render_report(args.data, args.report, args.templates, ReportFiles.beside(args.pdf))
         return 0
     extraction = Extraction.from_json(json.loads(args.extraction.read_text(encoding="utf-8")))
     text, errors = summary_text(extraction.problems)

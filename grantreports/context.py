@@ -8,8 +8,9 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from .formatting import Formatter
-from .model import Activity, BudgetLine, Expense, Grant, GrantData, Indicator, Period
+from .model import Activity, BudgetLine, Expense, Grant, GrantData, Indicator, Period, Source
 from .profiles import Profile
+from .traceability import Contribution, SourceRange, source_ranges
 
 
 def _doc(text: str, example: str = ""):
@@ -34,6 +35,7 @@ class PlanLine:
     participants_in_period: int = _doc("Participations in the period", "47")
     participants_to_date: int = _doc("Participations to date", "105")
     progress: Decimal | None = _doc("events_to_date ÷ planned_events; empty when nothing is planned", "0.6667")
+    contributions: list[Contribution] = _doc("The activity rows behind the participant figures", "")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class IndicatorLine:
     achieved_in_period: Decimal = _doc("Achieved in the period", "1")
     achieved_to_date: Decimal = _doc("Achieved from the grant's start to the period's end", "2")
     progress: Decimal | None = _doc("achieved_to_date ÷ target; empty when the target is 0", "0.6667")
+    contributions: list[Contribution] = _doc("The rows behind achieved_in_period and achieved_to_date", "")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class ParticipationLine:
     events_in_period: int = _doc("Activity rows in the period", "4")
     participants_in_period: int = _doc("Participations in the period", "38")
     participants_to_date: int = _doc("Participations to date", "120")
+    contributions: list[Contribution] = _doc("The activity rows behind the participant figures", "")
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class BudgetLineExecution:
     flagged: bool = _doc("Over the funder's allowed overspend (budget_line_overspend); needs an explanation", "true")
     explanation: str | None = _doc("From the budget_notes sheet, for this report", "Video montāža forumu ierakstiem")
     expenses: list[Expense] = _doc("Expenses of the line dated in the period, by date", "")
+    contributions: list[Contribution] = _doc("The expense rows behind spent_in_period and spent_to_date", "")
+    source: Source | None = _doc("The budget sheet row of the line (empty for the total)", "")
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,7 @@ class ReportContext:
     budget_total: BudgetLineExecution = _doc("Sum over budget lines (code and category empty)", "")
     charts: Charts = _doc("Chart data; in templates each is an image", "")
     signature: Signature = _doc("The signature block", "")
+    sources: list[SourceRange] = _doc("The input rows the report is made from, by file and sheet: the sources annex", "")
 
     def as_template_variables(self) -> dict:
         """Top-level names a template uses: {{ grant.title }}, {% for line in budget %}, ..."""
@@ -158,7 +165,11 @@ def build_context(data: GrantData, report_slug: str, profile: Profile) -> Report
         signature=Signature(grant.signatory_name, grant.signatory_position, grant.signing_place, submission),
     )
     cover = _cover(profile, variables)
-    return ReportContext(cover=cover, **variables)
+    parts = [c.source for line in indicators + groups + lines for c in line.contributions]
+    rows = [grant.source, period.source] + [a.source for a in in_period] + [line.source for line in lines] + parts
+    rows += [t.source for t in data.narrative if t.period_to in (None, period.period_to)]
+    rows += [n.source for n in data.budget_notes if n.period_to == period.period_to]
+    return ReportContext(cover=cover, sources=source_ranges(rows), **variables)
 
 
 def _cover(profile: Profile, variables: dict) -> list[CoverLine]:
@@ -182,18 +193,22 @@ def _to_date(day: dt.date, period: Period) -> bool:
     return day <= period.period_to
 
 
+def _participants(activity: Activity, period: Period) -> Contribution:
+    note = f"{activity.start_date:%d.%m.%Y} {activity.title}, {activity.location}"
+    return Contribution(activity.source, Decimal(activity.participants), _within(activity.start_date, period), note)
+
+
 def _participation(activities: list[Activity], period: Period, group_of) -> list[ParticipationLine]:
-    events: dict[str, int] = defaultdict(int)
-    in_period: dict[str, int] = defaultdict(int)
-    to_date: dict[str, int] = defaultdict(int)
+    rows: dict[str, list[Activity]] = defaultdict(list)
     for activity in activities:
-        group = group_of(activity)
-        if _within(activity.start_date, period):
-            events[group] += 1
-            in_period[group] += activity.participants
         if _to_date(activity.start_date, period):
-            to_date[group] += activity.participants
-    return [ParticipationLine(name, events[name], in_period[name], to_date[name]) for name in sorted(to_date)]
+            rows[group_of(activity)].append(activity)
+    lines = []
+    for name in sorted(rows):
+        in_period = [a for a in rows[name] if _within(a.start_date, period)]
+        lines.append(ParticipationLine(name, len(in_period), sum(a.participants for a in in_period), sum(a.participants for a in rows[name]),
+                                       [_participants(a, period) for a in rows[name]]))
+    return lines
 
 
 def _total(lines: list[ParticipationLine]) -> ParticipationLine:
@@ -202,6 +217,7 @@ def _total(lines: list[ParticipationLine]) -> ParticipationLine:
         events_in_period=sum(g.events_in_period for g in lines),
         participants_in_period=sum(g.participants_in_period for g in lines),
         participants_to_date=sum(g.participants_to_date for g in lines),
+        contributions=[c for g in lines for c in g.contributions],
     )
 
 
@@ -225,6 +241,7 @@ def _plan_line(planned, activities: list[Activity], period: Period) -> PlanLine:
         participants_in_period=sum(a.participants for a in in_period),
         participants_to_date=sum(a.participants for a in to_date),
         progress=Decimal(events_to_date) / planned.planned_events if planned.planned_events else None,
+        contributions=[_participants(a, period) for a in to_date],
     )
 
 
@@ -237,18 +254,20 @@ def _matches(indicator: Indicator, activity: Activity) -> bool:
 def _indicator_line(indicator: Indicator, data: GrantData, period: Period) -> IndicatorLine:
     if indicator.measure == "manual":
         entries = [
-            (v.date, v.value)
+            (v.date, v.value, v.source, v.comment or "")
             for v in data.indicator_values
             if v.indicator_code == indicator.indicator_code
         ]
     else:
         entries = [
-            (a.start_date, Decimal(a.participants if indicator.measure == "participants" else 1))
+            (a.start_date, Decimal(a.participants if indicator.measure == "participants" else 1), a.source, f"{a.title}, {a.location}")
             for a in data.activities
             if _matches(indicator, a)
         ]
-    in_period = sum((value for day, value in entries if _within(day, period)), Decimal(0))
-    to_date = sum((value for day, value in entries if _to_date(day, period)), Decimal(0))
+    parts = [Contribution(source, value, _within(day, period), f"{day:%d.%m.%Y} {note}".strip())
+             for day, value, source, note in entries if _to_date(day, period)]
+    in_period = sum((part.value for part in parts if part.in_period), Decimal(0))
+    to_date = sum((part.value for part in parts), Decimal(0))
     return IndicatorLine(
         code=indicator.indicator_code,
         name=indicator.name,
@@ -258,6 +277,7 @@ def _indicator_line(indicator: Indicator, data: GrantData, period: Period) -> In
         achieved_in_period=in_period,
         achieved_to_date=to_date,
         progress=to_date / indicator.target if indicator.target else None,
+        contributions=parts,
     )
 
 
@@ -295,19 +315,21 @@ def _execution(approved: Decimal, in_period: Decimal, to_date: Decimal) -> dict:
 
 
 def _budget_line(line: BudgetLine, expenses: list[Expense], period: Period, threshold: Decimal | None, explanation: str | None) -> BudgetLineExecution:
-    paid = [e for e in expenses if e.line_code == line.line_code]
-    in_period = sorted((e for e in paid if _within(e.date, period)), key=lambda e: (e.date, e.document_number))
-    to_date = sum((e.amount for e in paid if _to_date(e.date, period)), Decimal(0))
-    figures = _execution(line.approved, sum((e.amount for e in in_period), Decimal(0)), to_date)
+    paid = sorted((e for e in expenses if e.line_code == line.line_code and _to_date(e.date, period)), key=lambda e: (e.date, e.document_number))
+    in_period = [e for e in paid if _within(e.date, period)]
+    figures = _execution(line.approved, sum((e.amount for e in in_period), Decimal(0)), sum((e.amount for e in paid), Decimal(0)))
     limit = line.approved * (1 + (threshold or 0))
     return BudgetLineExecution(
         code=line.line_code,
         category=line.category,
         description=line.description,
         **figures,
-        flagged=to_date > limit,
+        flagged=figures["spent_to_date"] > limit,
         explanation=explanation,
         expenses=in_period,
+        contributions=[Contribution(e.source, e.amount, _within(e.date, period), f"{e.date:%d.%m.%Y} {e.document_number} {e.description or ''}".strip())
+                       for e in paid],
+        source=line.source,
     )
 
 
@@ -316,4 +338,5 @@ def _budget_total(lines: list[BudgetLineExecution]) -> BudgetLineExecution:
         return sum((getattr(line, name) for line in lines), Decimal(0))
 
     figures = _execution(total("approved"), total("spent_in_period"), total("spent_to_date"))
-    return BudgetLineExecution(code="", category="", description=None, **figures, flagged=False, explanation=None, expenses=[])
+    return BudgetLineExecution(code="", category="", description=None, **figures, flagged=False, explanation=None, expenses=[],
+                               contributions=[c for line in lines for c in line.contributions], source=None)

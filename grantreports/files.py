@@ -31,6 +31,10 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as stream:

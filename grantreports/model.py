@@ -167,6 +167,11 @@ class GrantData:
     def period(self, slug: str) -> Period:
         return next(p for p in self.periods if p.slug == slug)
 
+    def sources(self) -> list[Source]:
+        """The row of every record of the grant, in every sheet."""
+        records = [self.grant] + [r for f in fields(self) if f.name != "grant" for r in getattr(self, f.name)]
+        return [record.source for record in records]
+
     def to_json(self) -> str:
         return json.dumps(_plain(self), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 

@@ -1,16 +1,21 @@
-"""PDF report: the funder's Jinja2 HTML/CSS template laid out by WeasyPrint, fetching only bundled files."""
+"""PDF report: the funder's Jinja2 HTML/CSS template laid out by WeasyPrint as PDF/A-3b, fetching only bundled files."""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import mimetypes
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
-from weasyprint import HTML
+from weasyprint import HTML, Attachment
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .reproducible import source_date_epoch
+
 CHART_SCHEME = "chart:"
+PDF_VARIANT = "pdf/a-3b"  # archival PDF that may carry the data it was made from as attachments
 
 
 class BundledFilesOnly(URLFetcher):
@@ -34,14 +39,27 @@ class BundledFilesOnly(URLFetcher):
 
 
 def render_pdf(template_folder: Path, template_name: str, shared_folder: Path, variables: dict, environment: jinja2.Environment,
-               charts: dict[str, bytes | None]) -> bytes:
-    """The PDF as bytes; `charts` are SVG images, placed where the template writes {{ charts.<name> }}."""
+               charts: dict[str, bytes | None], properties: dict[str, str], moment: dt.datetime,
+               attachments: dict[str, tuple[bytes, str]]) -> bytes:
+    """The PDF as bytes. `charts` are SVG images, placed where the template writes {{ charts.<name> }};
+    `properties` set the document information; `attachments` maps file name to (content, description)."""
     images = {name: svg and Markup(f'<img class="chart" src="{CHART_SCHEME}{name}" alt="">') for name, svg in charts.items()}
     loader = jinja2.FileSystemLoader(template_folder)
     html = environment.overlay(loader=loader).get_template(template_name).render({**variables, "charts": images})
-    document = HTML(
-        string=html,
-        base_url=template_folder.resolve().as_uri() + "/",
-        url_fetcher=BundledFilesOnly(template_folder, shared_folder, charts={n: svg for n, svg in charts.items() if svg}),
-    )
-    return document.write_pdf()
+    fetcher = BundledFilesOnly(template_folder, shared_folder, charts={n: svg for n, svg in charts.items() if svg})
+    document = HTML(string=html, base_url=template_folder.resolve().as_uri() + "/", url_fetcher=fetcher).render()
+    metadata = document.metadata
+    metadata.title = properties["title"]
+    metadata.authors = [properties["author"]]
+    metadata.description = properties["subject"]
+    metadata.keywords = [properties["keywords"]]
+    metadata.lang = properties["language"]
+    metadata.generator = "grantreports"
+    metadata.created = metadata.modified = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    metadata.attachments = [
+        Attachment(file_obj=io.BytesIO(content), name=name, description=description, created=moment, modified=moment, relationship="Data",
+                   url_fetcher=fetcher)
+        for name, (content, description) in attachments.items()
+    ]
+    with source_date_epoch(moment):
+        return document.write_pdf(pdf_variant=PDF_VARIANT)

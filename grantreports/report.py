@@ -1,20 +1,42 @@
-"""Render one report (one grant, one period) to Word and PDF from its grant data file."""
+"""Render one report (one grant, one period): Word, PDF/A-3, its data extract and its manifest."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from . import manifest
 from .charts import draw_charts
-from .context import build_context
+from .context import ReportContext, build_context
 from .files import write_atomically
 from .formatting import Formatter
 from .model import GrantData
-from .profiles import SHARED_FOLDER, load_profile
+from .profiles import SHARED_FOLDER, Profile, load_profile, template_files
 from .render_pdf import render_pdf
 from .render_word import render_word
+from .reproducible import build_moment, fixed_zip
+from .traceability import extract_workbook
+
+SOURCES_NAME = "sources.xlsx"
+MANIFEST_NAME = "manifest.json"
 
 
-def render_report(data_file: Path, report_slug: str, templates_dir: Path, docx_path: Path, pdf_path: Path) -> None:
+@dataclass(frozen=True)
+class ReportFiles:
+    """Where one report's files go: <report>.docx, .pdf, .sources.xlsx and .manifest.json."""
+
+    docx: Path
+    pdf: Path
+    sources: Path
+    manifest: Path
+
+    @classmethod
+    def beside(cls, pdf: Path) -> ReportFiles:
+        stem = pdf.with_suffix("")
+        return cls(pdf.with_suffix(".docx"), pdf, stem.with_name(f"{stem.name}.{SOURCES_NAME}"), stem.with_name(f"{stem.name}.{MANIFEST_NAME}"))
+
+
+def render_report(data_file: Path, report_slug: str, templates_dir: Path, files: ReportFiles) -> None:
     data = GrantData.from_json(data_file.read_text(encoding="utf-8"))
     profile = load_profile(templates_dir, data.grant.funder)
     context = build_context(data, report_slug, profile)
@@ -22,11 +44,33 @@ def render_report(data_file: Path, report_slug: str, templates_dir: Path, docx_p
     formatter = Formatter.for_profile(profile)
     environment = formatter.environment()
     shared = templates_dir / SHARED_FOLDER
+    moment = build_moment(context.submission_date)
+    properties = document_properties(context, profile)
 
     def charts(image_format: str) -> dict[str, bytes | None]:
         return draw_charts(context.charts, formatter, profile.chart_labels, shared / "fonts", image_format)
 
-    word = render_word(profile.folder / profile.word_template, variables, environment, charts("png"))
-    pdf = render_pdf(profile.folder, profile.html_template, shared, variables, environment, charts("svg"))
-    write_atomically(docx_path, word)
-    write_atomically(pdf_path, pdf)
+    sources = fixed_zip(extract_workbook(context, moment), moment)
+    inputs = [source.file for source in data.sources()]
+    built_from = manifest.built_from(data.grant.grant_number, report_slug, inputs, data_file, template_files(templates_dir, data.grant.funder))
+    word = render_word(profile.folder / profile.word_template, variables, environment, charts("png"), properties, moment)
+    attachments = {
+        SOURCES_NAME: (sources, "Every input row behind the report's figures: file, sheet, row, and the figure it feeds"),
+        MANIFEST_NAME: (manifest.to_bytes(built_from), "What the report was built from: SHA-256 of inputs, grant data and templates; tool versions"),
+    }
+    pdf = render_pdf(profile.folder, profile.html_template, shared, variables, environment, charts("svg"), properties, moment, attachments)
+    outputs = {files.docx: word, files.pdf: pdf, files.sources: sources}
+    for path, content in outputs.items():
+        write_atomically(path, content)
+    write_atomically(files.manifest, manifest.to_bytes(manifest.with_outputs(built_from, outputs)))
+
+
+def document_properties(context: ReportContext, profile: Profile) -> dict[str, str]:
+    """Title, author and the rest, the same in the Word and the PDF file."""
+    return {
+        "title": f"{context.title} – {context.grant.grant_number}",
+        "author": context.grant.grantee,
+        "subject": context.grant.title,
+        "keywords": context.grant.grant_number,
+        "language": profile.locale.replace("_", "-"),
+    }

@@ -44,7 +44,7 @@ def print_problem_summary():
 
 
 def report_files():
-    return [f"outputs/{r.grant_slug}/{r.report_slug}.{ext}" for r in REPORTS for ext in ("docx", "pdf")]
+    return [f"outputs/{r.grant_slug}/{r.report_slug}.{ext}" for r in REPORTS for ext in ("docx", "pdf", "sources.xlsx", "manifest.json")]
 
 
 def all_template_files():

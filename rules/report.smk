@@ -1,4 +1,6 @@
-# Render stage: one job per report writes its Word and PDF files from the grant's data file.
+# Render stage: one job per report writes its Word and PDF/A-3 files, the data extract
+# (every source row behind each figure) and the manifest (SHA-256 of everything it was
+# built from and of what came out). `snakemake --report report.html` lists them all.
 
 
 rule report:
@@ -6,8 +8,10 @@ rule report:
         data=str(RESULTS / "grants" / "{grant}.json"),
         templates=template_files,
     output:
-        docx="outputs/{grant}/{report}.docx",
-        pdf="outputs/{grant}/{report}.pdf",
+        docx=report("outputs/{grant}/{report}.docx", caption="../report/docx.rst", category="{grant}", subcategory="{report}"),
+        pdf=report("outputs/{grant}/{report}.pdf", caption="../report/pdf.rst", category="{grant}", subcategory="{report}"),
+        sources=report("outputs/{grant}/{report}.sources.xlsx", caption="../report/sources.rst", category="{grant}", subcategory="{report}"),
+        manifest=report("outputs/{grant}/{report}.manifest.json", caption="../report/manifest.rst", category="{grant}", subcategory="{report}"),
     params:
         code=CODE_DIGEST,
     log:
@@ -16,5 +20,4 @@ rule report:
         grant=r"[a-z0-9-]+",
         report=r"interim-\d+|final",
     shell:
-        "{GRANTREPORTS} render {input.data:q} {wildcards.report} --templates {TEMPLATES:q}"
-        " --docx {output.docx:q} --pdf {output.pdf:q} > {log:q} 2>&1"
+        "{GRANTREPORTS} render {input.data:q} {wildcards.report} --templates {TEMPLATES:q} --pdf {output.pdf:q} > {log:q} 2>&1"

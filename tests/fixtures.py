@@ -13,7 +13,7 @@ import pdfplumber
 from grantreports.context import build_context
 from grantreports.profiles import load_profile, load_profiles
 from grantreports.reading import read_file
-from grantreports.report import render_report
+from grantreports.report import ReportFiles, render_report
 from grantreports.sheets import sheet_specs
 from grantreports.validation import group_by_grant
 
@@ -150,12 +150,13 @@ def plain(text: str) -> str:
 
 def render(tmp_path: Path, tables: dict, grant: str, report: str):
     """Validate `tables`, render one report into tmp_path/out, return (context, Word text, PDF text, PDF path)."""
-    found, _ = read_file(write_workbook(tmp_path / "in.xlsx", tables), "in.xlsx", sheet_specs())
+    workbook = write_workbook(tmp_path / "in.xlsx", tables)
+    found, _ = read_file(workbook, str(workbook), sheet_specs())  # the manifest hashes the file by this name
     grants, problems = group(found)
     assert problems == []
     data_path = tmp_path / "data.json"
     data_path.write_text(grants[grant].to_json(), encoding="utf-8")
     docx_path, pdf_path = tmp_path / "out" / "r.docx", tmp_path / "out" / "r.pdf"
-    render_report(data_path, report, TEMPLATES, docx_path, pdf_path)
+    render_report(data_path, report, TEMPLATES, ReportFiles.beside(pdf_path))
     context = build_context(grants[grant], report, load_profile(TEMPLATES, grants[grant].grant.funder))
     return context, word_text(docx_path), pdf_text(pdf_path), pdf_path

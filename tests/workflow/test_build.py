@@ -25,10 +25,9 @@ def built(tmp_path_factory):
 
 def test_every_due_report_is_built_in_both_formats(built):
     outputs = sorted(p.relative_to(built / "outputs").as_posix() for p in (built / "outputs").rglob("*.*"))
-    assert outputs == [
-        f"{SIF_DIR}/final.docx", f"{SIF_DIR}/final.pdf", f"{SIF_DIR}/interim-1.docx", f"{SIF_DIR}/interim-1.pdf",
-        f"{BC_DIR}/final.docx", f"{BC_DIR}/final.pdf", "validation.txt",
-    ]
+    kinds = ("docx", "manifest.json", "pdf", "sources.xlsx")
+    assert outputs == [f"{SIF_DIR}/final.{k}" for k in kinds] + [f"{SIF_DIR}/interim-1.{k}" for k in kinds] + [
+        f"{BC_DIR}/final.{k}" for k in kinds] + ["validation.txt"]
 
 
 def test_word_and_pdf_carry_the_grant_diacritics_and_the_same_totals(built):
