@@ -5,13 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORES ?= all
 
-.PHONY: report test check-templates clean
+.PHONY: report test check-templates verify clean
 
 report: $(VENV)/.installed
 	$(BIN)/snakemake --cores $(CORES)
 
 check-templates: $(VENV)/.installed
 	$(BIN)/python -m grantreports check-templates templates
+
+verify: $(VENV)/.installed
+	$(BIN)/python -m grantreports verify
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest

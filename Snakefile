@@ -15,6 +15,7 @@ include: "rules/common.smk"
 include: "rules/templates.smk"
 include: "rules/report.smk"
 include: "rules/validation.smk"
+include: "rules/verify.smk"
 
 
 rule all:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -24,7 +25,21 @@ def main(argv: list[str] | None = None) -> int:
     summary.add_argument("ok_marker", type=Path, help="file written when there is no error")
     check = commands.add_parser("check-templates", help="check every funder format's templates; exit 1 on errors")
     check.add_argument("templates", type=Path, help="the templates folder")
+    verify = commands.add_parser("verify", help="rebuild every report in a scratch folder and compare with outputs/; exit 1 on any difference")
+    verify.add_argument("--cores", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
+
+    if args.command == "verify":
+        from .verify import verify as rebuild_and_compare
+
+        verdicts, log = rebuild_and_compare(Path.cwd(), args.cores)
+        for verdict in verdicts:
+            print(verdict)
+        if log:
+            print(f"The rebuild did not finish:\n{log}", file=sys.stderr)
+        failed = sum(not v.ok for v in verdicts)
+        print(f"grantreports verify: {len(verdicts)} report(s), {failed} differ(s)." if verdicts else "grantreports verify: no report in outputs/ and none rebuilt.")
+        return 1 if failed or log or not verdicts else 0
 
     if args.command == "check-templates":
         from .template_check import check_templates

@@ -10,13 +10,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .files import sha256_file, write_if_changed
+from .manifest import code_digest
 from .problems import Problem, sort_key
 from .profiles import load_profiles, profile_files
 from .reading import read_file
-from .sheets import SCHEMA_DIR, sheet_specs
+from .sheets import sheet_specs
 from .validation import group_by_grant
 
-PACKAGE_DIR = Path(__file__).resolve().parent
 # Files spreadsheet programs leave beside an open workbook.
 _LOCK_PREFIXES = ("~$", ".~lock.")
 
@@ -110,14 +110,6 @@ def _remove_stale_data_files(results_dir: Path, current: set[str]) -> None:
     for path in (results_dir / "grants").glob("*.json"):
         if path.stem not in current:
             path.unlink()
-
-
-def code_digest() -> str:
-    """Digest of this package's code and the schemas (sheets, profile, config): a change means outputs may change."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.glob("*.py")) + sorted(SCHEMA_DIR.glob("*.yaml")) + sorted(SCHEMA_DIR.parent.glob("*.yaml")):
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()
 
 
 def _cache_key(workdir: Path, patterns: list[str], files: list[Path], profile_files: list[Path], as_of: dt.date) -> str:

@@ -1,7 +1,14 @@
-"""The manifest beside each report: what it was built from (inputs, grant data, templates, tools) and what came out."""
+"""What each report was built from (grant data, templates, tools, input files) and what came out, with SHA-256s.
+
+Two parts: the *content manifest* names everything that decides the report's bytes and is
+attached inside the PDF; the full manifest beside the report adds the input files' hashes at
+build time, the workflow's git commit and the outputs' hashes. Input files are in the full
+manifest only: a shared workbook changes with other grants' rows, this grant's report does not.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 import subprocess
@@ -12,25 +19,31 @@ from .files import sha256_bytes, sha256_file
 
 MANIFEST_VERSION = 1
 TOOLS = ("snakemake", "docxtpl", "weasyprint", "pandas", "babel", "matplotlib", "python-docx", "openpyxl", "python-calamine")
-WORKFLOW_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+SCHEMA_DIR = PACKAGE_DIR.parent / "schemas"
 
 
-def built_from(grant_number: str, report_slug: str, input_files: list[str], data_file: Path, template_files: list[Path]) -> dict:
-    """Everything a report depends on, each with its SHA-256; attached to the PDF and written beside it."""
+def content_manifest(grant_number: str, report_slug: str, data_file: Path, template_files: list[Path], input_names: list[str]) -> dict:
+    """Everything that decides the report's bytes, each with its SHA-256; attached inside the PDF."""
     return {
         "manifest_version": MANIFEST_VERSION,
         "grant_number": grant_number,
         "report": report_slug,
-        "inputs": {name: sha256_file(Path(name)) for name in sorted(set(input_files))},
         "grant_data": {data_file.as_posix(): sha256_file(data_file)},
+        "input_files": sorted(set(input_names)),
         "templates": {path.as_posix(): sha256_file(path) for path in sorted(template_files)},
-        "tools": tool_versions(),
-        "workflow": workflow_commit(),
+        "tools": {**tool_versions(), "grantreports": code_digest()},
     }
 
 
-def with_outputs(manifest: dict, outputs: dict[Path, bytes]) -> dict:
-    return {**manifest, "outputs": {path.as_posix(): sha256_bytes(data) for path, data in sorted(outputs.items())}}
+def full_manifest(content: dict, outputs: dict[Path, bytes]) -> dict:
+    """The content manifest plus the input files' hashes now, the workflow's commit and the outputs' hashes."""
+    return {
+        **content,
+        "inputs": {name: sha256_file(Path(name)) for name in content["input_files"]},
+        "workflow": workflow_commit(),
+        "outputs": {path.as_posix(): sha256_bytes(data) for path, data in sorted(outputs.items())},
+    }
 
 
 def to_bytes(manifest: dict) -> bytes:
@@ -47,10 +60,18 @@ def tool_versions() -> dict[str, str]:
     return versions
 
 
+def code_digest() -> str:
+    """Digest of this package's code and the schemas (sheets, profile, config): a change means outputs may change."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.glob("*.py")) + sorted(SCHEMA_DIR.rglob("*.yaml")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
 def workflow_commit() -> dict | None:
     """The grantreports checkout's git commit, and whether it had uncommitted changes; None outside git."""
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(WORKFLOW_DIR), *args], capture_output=True, text=True, check=True).stdout.strip()
+        return subprocess.run(["git", "-C", str(PACKAGE_DIR.parent), *args], capture_output=True, text=True, check=True).stdout.strip()
 
     try:
         return {"commit": git("rev-parse", "HEAD"), "uncommitted_changes": bool(git("status", "--porcelain", "--untracked-files=no"))}

@@ -52,17 +52,17 @@ def render_report(data_file: Path, report_slug: str, templates_dir: Path, files:
 
     sources = fixed_zip(extract_workbook(context, moment), moment)
     inputs = [source.file for source in data.sources()]
-    built_from = manifest.built_from(data.grant.grant_number, report_slug, inputs, data_file, template_files(templates_dir, data.grant.funder))
+    content = manifest.content_manifest(data.grant.grant_number, report_slug, data_file, template_files(templates_dir, data.grant.funder), inputs)
     word = render_word(profile.folder / profile.word_template, variables, environment, charts("png"), properties, moment)
     attachments = {
         SOURCES_NAME: (sources, "Every input row behind the report's figures: file, sheet, row, and the figure it feeds"),
-        MANIFEST_NAME: (manifest.to_bytes(built_from), "What the report was built from: SHA-256 of inputs, grant data and templates; tool versions"),
+        MANIFEST_NAME: (manifest.to_bytes(content), "What the report was built from: SHA-256 of the grant data and templates, input file names, tool versions"),
     }
     pdf = render_pdf(profile.folder, profile.html_template, shared, variables, environment, charts("svg"), properties, moment, attachments)
     outputs = {files.docx: word, files.pdf: pdf, files.sources: sources}
-    for path, content in outputs.items():
-        write_atomically(path, content)
-    write_atomically(files.manifest, manifest.to_bytes(manifest.with_outputs(built_from, outputs)))
+    for path, data_bytes in outputs.items():
+        write_atomically(path, data_bytes)
+    write_atomically(files.manifest, manifest.to_bytes(manifest.full_manifest(content, outputs)))
 
 
 def document_properties(context: ReportContext, profile: Profile) -> dict[str, str]:

@@ -11,8 +11,9 @@ from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)
 
-from grantreports.extract import code_digest, extract
+from grantreports.extract import extract
 from grantreports.files import write_if_changed
+from grantreports.manifest import code_digest
 from grantreports.profiles import template_files as funder_files
 from grantreports.summary import headline, summary_text
 

@@ -278,6 +278,18 @@ class WordTemplate:
         self.text("______________________________")
         self.text(signer)
 
+    def sources_annex(self) -> None:
+        """The input rows the report is made from, by file and sheet; the extract lists them figure by figure."""
+        lv = self.language == "lv"
+        self.heading("Pielikums. Datu avoti" if lv else "Annex. Data sources")
+        self.text("Atskaites skaitļi aprēķināti no šīm ievaddatu rindām. Kuras rindas veido katru skaitli, norādīts datu izrakstā"
+                  " {{ period.slug }}.sources.xlsx." if lv else
+                  "The figures of this report are computed from these input rows. Which rows make up each figure is listed in the"
+                  " data extract {{ period.slug }}.sources.xlsx.", size=8)
+        headers = ["Fails", "Lapa", "Rindas", "Rindu skaits"] if lv else ["File", "Sheet", "Rows", "Number of rows"]
+        _data_table(self.document, headers, "s in sources", ["{{ s.file }}", "{{ s.sheet }}", "{{ s.rows }}", "{{ s.count | number }}"],
+                    widths=[60, 30, 60, 24], numeric={3})
+
     def save(self, path: Path) -> None:
         self.document.save(path)
 
@@ -478,7 +490,9 @@ FORMATS = {
 
 def main() -> None:
     for funder, build in FORMATS.items():
-        build().save(TEMPLATES / funder / "report.docx")
+        template = build()
+        template.sources_annex()
+        template.save(TEMPLATES / funder / "report.docx")
 
 
 if __name__ == "__main__":
