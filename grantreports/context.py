@@ -167,6 +167,7 @@ def build_context(data: GrantData, report_slug: str, profile: Profile) -> Report
     cover = _cover(profile, variables)
     parts = [c.source for line in indicators + groups + lines for c in line.contributions]
     rows = [grant.source, period.source] + [a.source for a in in_period] + [line.source for line in lines] + parts
+    rows += [i.source for i in data.indicators] + [p.source for p in data.activity_plan]
     rows += [t.source for t in data.narrative if t.period_to in (None, period.period_to)]
     rows += [n.source for n in data.budget_notes if n.period_to == period.period_to]
     return ReportContext(cover=cover, sources=source_ranges(rows), **variables)

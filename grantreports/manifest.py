@@ -23,15 +23,19 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 SCHEMA_DIR = PACKAGE_DIR.parent / "schemas"
 
 
-def content_manifest(grant_number: str, report_slug: str, data_file: Path, template_files: list[Path], input_names: list[str]) -> dict:
-    """Everything that decides the report's bytes, each with its SHA-256; attached inside the PDF."""
+def content_manifest(grant_number: str, report_slug: str, data_file: Path, templates_dir: Path, template_files: list[Path],
+                     input_names: list[str]) -> dict:
+    """Everything that decides the report's bytes, each with its SHA-256; attached inside the PDF.
+
+    Template files are named relative to the templates folder, so a moved folder is not a changed template.
+    """
     return {
         "manifest_version": MANIFEST_VERSION,
         "grant_number": grant_number,
         "report": report_slug,
         "grant_data": {data_file.as_posix(): sha256_file(data_file)},
         "input_files": sorted(set(input_names)),
-        "templates": {path.as_posix(): sha256_file(path) for path in sorted(template_files)},
+        "templates": {path.relative_to(templates_dir).as_posix(): sha256_file(path) for path in sorted(template_files)},
         "tools": {**tool_versions(), "grantreports": code_digest()},
     }
 

@@ -52,7 +52,8 @@ def render_report(data_file: Path, report_slug: str, templates_dir: Path, files:
 
     sources = fixed_zip(extract_workbook(context, moment), moment)
     inputs = [source.file for source in data.sources()]
-    content = manifest.content_manifest(data.grant.grant_number, report_slug, data_file, template_files(templates_dir, data.grant.funder), inputs)
+    used = template_files(templates_dir, data.grant.funder)
+    content = manifest.content_manifest(data.grant.grant_number, report_slug, data_file, templates_dir, used, inputs)
     word = render_word(profile.folder / profile.word_template, variables, environment, charts("png"), properties, moment)
     attachments = {
         SOURCES_NAME: (sources, "Every input row behind the report's figures: file, sheet, row, and the figure it feeds"),
