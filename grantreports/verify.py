@@ -38,7 +38,7 @@ def verify(workdir: Path, cores: int) -> tuple[list[Verdict], str]:
                              capture_output=True, text=True)
         delivered = {_name(p): p for p in workdir.glob(MANIFESTS)}
         rebuilt = {_name(p): p for p in rebuild.glob(MANIFESTS)}
-        verdicts = [_compare(name, workdir, rebuild, delivered.get(name), rebuilt.get(name)) for name in sorted(delivered.keys() | rebuilt.keys())]
+        verdicts = [verdict_for(name, workdir, rebuild, delivered.get(name), rebuilt.get(name)) for name in sorted(delivered.keys() | rebuilt.keys())]
     log = "" if run.returncode == 0 or rebuilt else run.stderr[-3000:]
     return verdicts, log
 
@@ -62,7 +62,7 @@ def _copy_project(workdir: Path, rebuild: Path) -> None:
         shutil.copytree(workdir / templates, rebuild / templates)
 
 
-def _compare(name: str, workdir: Path, rebuild: Path, delivered: Path | None, rebuilt: Path | None) -> Verdict:
+def verdict_for(name: str, workdir: Path, rebuild: Path, delivered: Path | None, rebuilt: Path | None) -> Verdict:
     if delivered is None:
         return Verdict(name, False, ("not in outputs/: the inputs now make this report, but it was never built or was removed",))
     before = json.loads(delivered.read_text(encoding="utf-8"))
