@@ -4,127 +4,122 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from .formatting import Formatter
-from .model import Activity, BudgetLine, Expense, Grant, GrantData, Indicator, Period, Source
+from .model import Activity, BudgetLine, Expense, Grant, GrantData, Indicator, Period, Source, documented
 from .profiles import Profile
 from .traceability import Contribution, SourceRange, source_ranges
 
 
-def _doc(text: str, example: str = ""):
-    """A field's meaning and an example, for the generated list of template variables."""
-    return field(metadata={"doc": text, "example": example})
-
-
 @dataclass(frozen=True)
 class CoverLine:
-    label: str = _doc("Label of a cover field, from the profile", "Projekta numurs")
-    text: str = _doc("Its value, already formatted", "2023.LV/NVOF/MAC/041/58")
+    label: str = documented("Label of a cover field, from the profile", "Projekta numurs")
+    text: str = documented("Its value, already formatted", "2023.LV/NVOF/MAC/041/58")
 
 
 @dataclass(frozen=True)
 class PlanLine:
-    code: str = _doc("Activity code from the activity_plan sheet", "A4")
-    title: str = _doc("Planned activity", "Iedzīvotāju forumi „Ideju skrejceļš”")
-    planned_events: int | None = _doc("Events planned in the contract", "3")
-    events_in_period: int = _doc("Distinct events held in the period (same code, title, dates and place = one event)", "1")
-    events_to_date: int = _doc("Distinct events held from the grant's start to the period's end", "2")
-    planned_participants: int | None = _doc("Participations planned", "150")
-    participants_in_period: int = _doc("Participations in the period", "47")
-    participants_to_date: int = _doc("Participations to date", "105")
-    progress: Decimal | None = _doc("events_to_date ÷ planned_events; empty when nothing is planned", "0.6667")
-    contributions: list[Contribution] = _doc("The activity rows behind the participant figures", "")
+    code: str = documented("Activity code from the activity_plan sheet", "A4")
+    title: str = documented("Planned activity", "Iedzīvotāju forumi „Ideju skrejceļš”")
+    planned_events: int | None = documented("Events planned in the contract", "3")
+    events_in_period: int = documented("Distinct events held in the period (same code, title, dates and place = one event)", "1")
+    events_to_date: int = documented("Distinct events held from the grant's start to the period's end", "2")
+    planned_participants: int | None = documented("Participations planned", "150")
+    participants_in_period: int = documented("Participations in the period", "47")
+    participants_to_date: int = documented("Participations to date", "105")
+    progress: Decimal | None = documented("events_to_date ÷ planned_events; empty when nothing is planned", "0.6667")
+    contributions: list[Contribution] = documented("The activity rows behind the participant figures", "")
 
 
 @dataclass(frozen=True)
 class IndicatorLine:
-    code: str = _doc("Indicator code", "R3")
-    name: str = _doc("Indicator", "Iedzīvotāju forumi")
-    unit: str = _doc("Unit", "forumi")
-    baseline: Decimal = _doc("Value before the project", "0")
-    target: Decimal = _doc("Planned value", "3")
-    achieved_in_period: Decimal = _doc("Achieved in the period", "1")
-    achieved_to_date: Decimal = _doc("Achieved from the grant's start to the period's end", "2")
-    progress: Decimal | None = _doc("achieved_to_date ÷ target; empty when the target is 0", "0.6667")
-    contributions: list[Contribution] = _doc("The rows behind achieved_in_period and achieved_to_date", "")
+    code: str = documented("Indicator code", "R3")
+    name: str = documented("Indicator", "Iedzīvotāju forumi")
+    unit: str = documented("Unit", "forumi")
+    baseline: Decimal = documented("Value before the project", "0")
+    target: Decimal = documented("Planned value", "3")
+    achieved_in_period: Decimal = documented("Achieved in the period", "1")
+    achieved_to_date: Decimal = documented("Achieved from the grant's start to the period's end", "2")
+    progress: Decimal | None = documented("achieved_to_date ÷ target; empty when the target is 0", "0.6667")
+    contributions: list[Contribution] = documented("The rows behind achieved_in_period and achieved_to_date", "")
 
 
 @dataclass(frozen=True)
 class ParticipationLine:
-    name: str = _doc("Target group or organisation", "kopienu līderi")
-    events_in_period: int = _doc("Activity rows in the period", "4")
-    participants_in_period: int = _doc("Participations in the period", "38")
-    participants_to_date: int = _doc("Participations to date", "120")
-    contributions: list[Contribution] = _doc("The activity rows behind the participant figures", "")
+    name: str = documented("Target group or organisation", "kopienu līderi")
+    events_in_period: int = documented("Activity rows in the period", "4")
+    participants_in_period: int = documented("Participations in the period", "38")
+    participants_to_date: int = documented("Participations to date", "120")
+    contributions: list[Contribution] = documented("The activity rows behind the participant figures", "")
 
 
 @dataclass(frozen=True)
 class BudgetLineExecution:
-    code: str = _doc("Budget line code", "5")
-    category: str = _doc("Budget heading", "Publicitāte")
-    description: str | None = _doc("What the line covers", "Informatīvie materiāli")
-    approved: Decimal = _doc("Approved amount (the original budget)", "1200.00")
-    spent_in_period: Decimal = _doc("Expenses dated in the period", "1190.00")
-    spent_to_date: Decimal = _doc("Expenses from the grant's start to the period's end", "1610.00")
-    remaining: Decimal = _doc("approved − spent_to_date", "-410.00")
-    used: Decimal | None = _doc("spent_to_date ÷ approved", "1.3417")
-    deviation: Decimal | None = _doc("(spent_to_date − approved) ÷ approved", "0.3417")
-    over_budget: bool = _doc("Spent more than approved", "true")
-    flagged: bool = _doc("Over the funder's allowed overspend (budget_line_overspend); needs an explanation", "true")
-    explanation: str | None = _doc("From the budget_notes sheet, for this report", "Video montāža forumu ierakstiem")
-    expenses: list[Expense] = _doc("Expenses of the line dated in the period, by date", "")
-    contributions: list[Contribution] = _doc("The expense rows behind spent_in_period and spent_to_date", "")
-    source: Source | None = _doc("The budget sheet row of the line (empty for the total)", "")
+    code: str = documented("Budget line code", "5")
+    category: str = documented("Budget heading", "Publicitāte")
+    description: str | None = documented("What the line covers", "Informatīvie materiāli")
+    approved: Decimal = documented("Approved amount (the original budget)", "1200.00")
+    spent_in_period: Decimal = documented("Expenses dated in the period", "1190.00")
+    spent_to_date: Decimal = documented("Expenses from the grant's start to the period's end", "1610.00")
+    remaining: Decimal = documented("approved − spent_to_date", "-410.00")
+    used: Decimal | None = documented("spent_to_date ÷ approved", "1.3417")
+    deviation: Decimal | None = documented("(spent_to_date − approved) ÷ approved", "0.3417")
+    over_budget: bool = documented("Spent more than approved", "true")
+    flagged: bool = documented("Over the funder's allowed overspend (budget_line_overspend); needs an explanation", "true")
+    explanation: str | None = documented("From the budget_notes sheet, for this report", "Video montāža forumu ierakstiem")
+    expenses: list[Expense] = documented("Expenses of the line dated in the period, by date", "")
+    contributions: list[Contribution] = documented("The expense rows behind spent_in_period and spent_to_date", "")
+    source: Source | None = documented("The budget sheet row of the line (empty for the total)", "")
 
 
 @dataclass(frozen=True)
 class MonthlyParticipants:
-    months: list[dt.date] = _doc("First day of each month from the grant's start to the period's end", "2023-02-01")
-    groups: list[str] = _doc("Target groups", "kopienu līderi")
-    counts: list[list[int]] = _doc("Participations per group (outer) and month (inner)", "[[9, 19, ...], ...]")
+    months: list[dt.date] = documented("First day of each month from the grant's start to the period's end", "2023-02-01")
+    groups: list[str] = documented("Target groups", "kopienu līderi")
+    counts: list[list[int]] = documented("Participations per group (outer) and month (inner)", "[[9, 19, ...], ...]")
 
 
 @dataclass(frozen=True)
 class Charts:
     """The figures each chart draws; an empty chart is None. Templates place them with {{ charts.<name> }}."""
 
-    indicators: list[IndicatorLine] | None = _doc("Indicators planned vs achieved (progress to date against the target)", "")
-    participants: MonthlyParticipants | None = _doc("Participants per month by target group", "")
-    budget: list[BudgetLineExecution] | None = _doc("Budget execution by line: approved vs spent to date", "")
+    indicators: list[IndicatorLine] | None = documented("Indicators planned vs achieved (progress to date against the target)", "")
+    participants: MonthlyParticipants | None = documented("Participants per month by target group", "")
+    budget: list[BudgetLineExecution] | None = documented("Budget execution by line: approved vs spent to date", "")
 
 
 @dataclass(frozen=True)
 class Signature:
-    name: str = _doc("Who signs (grants sheet: signatory_name)", "Anda Ozoliņa")
-    position: str = _doc("Their position", "valdes priekšsēdētāja")
-    place: str = _doc("Place of signing", "Mārupē")
-    date: dt.date = _doc("submission_date", "2024-11-26")
+    name: str = documented("Who signs (grants sheet: signatory_name)", "Anda Ozoliņa")
+    position: str = documented("Their position", "valdes priekšsēdētāja")
+    place: str = documented("Place of signing", "Mārupē")
+    date: dt.date = documented("submission_date", "2024-11-26")
 
 
 @dataclass(frozen=True)
 class ReportContext:
-    funder: str = _doc("Funder's name, from the profile", "Sabiedrības integrācijas fonds")
-    language: str = _doc("Report language, from the profile", "lv")
-    title: str = _doc("Report title for the kind, from the profile", "Starpposma atskaite Nr. 1")
-    grant: Grant = _doc("The grant's row of the grants sheet", "")
-    period: Period = _doc("The report's row of the periods sheet", "")
-    submission_date: dt.date = _doc("submission_date, or due_date when empty", "2024-01-29")
-    cover: list[CoverLine] = _doc("The profile's cover fields, formatted", "")
-    narrative: dict[str, str | None] = _doc("The report's texts by section (narrative sheet); every section of the profile is present, None when there is no text", "")
-    activity_plan: list[PlanLine] = _doc("Planned activities against what was implemented", "")
-    activities: list[Activity] = _doc("Activity rows that start in the period, by date", "")
-    indicators: list[IndicatorLine] = _doc("Indicators planned vs achieved", "")
-    target_groups: list[ParticipationLine] = _doc("Participation by target group", "")
-    target_groups_total: ParticipationLine = _doc("Sum over target groups (name is empty)", "")
-    organisations: list[ParticipationLine] = _doc("Participation by organisation that ran the activity (the grantee when the organisation column is empty)", "")
-    participants_by_month: MonthlyParticipants = _doc("Participations per month and target group", "")
-    budget: list[BudgetLineExecution] = _doc("Budget execution by line", "")
-    budget_total: BudgetLineExecution = _doc("Sum over budget lines (code and category empty)", "")
-    charts: Charts = _doc("Chart data; in templates each is an image", "")
-    signature: Signature = _doc("The signature block", "")
-    sources: list[SourceRange] = _doc("The input rows the report is made from, by file and sheet: the sources annex", "")
+    funder: str = documented("Funder's name, from the profile", "Sabiedrības integrācijas fonds")
+    language: str = documented("Report language, from the profile", "lv")
+    title: str = documented("Report title for the kind, from the profile", "Starpposma atskaite Nr. 1")
+    grant: Grant = documented("The grant's row of the grants sheet", "")
+    period: Period = documented("The report's row of the periods sheet", "")
+    submission_date: dt.date = documented("submission_date, or due_date when empty", "2024-01-29")
+    cover: list[CoverLine] = documented("The profile's cover fields, formatted", "")
+    narrative: dict[str, str | None] = documented("The report's texts by section (narrative sheet); every section of the profile is present, None when there is no text", "")
+    activity_plan: list[PlanLine] = documented("Planned activities against what was implemented", "")
+    activities: list[Activity] = documented("Activity rows that start in the period, by date", "")
+    indicators: list[IndicatorLine] = documented("Indicators planned vs achieved", "")
+    target_groups: list[ParticipationLine] = documented("Participation by target group", "")
+    target_groups_total: ParticipationLine = documented("Sum over target groups (name is empty)", "")
+    organisations: list[ParticipationLine] = documented("Participation by organisation that ran the activity (the grantee when the organisation column is empty)", "")
+    participants_by_month: MonthlyParticipants = documented("Participations per month and target group", "")
+    budget: list[BudgetLineExecution] = documented("Budget execution by line", "")
+    budget_total: BudgetLineExecution = documented("Sum over budget lines (code and category empty)", "")
+    charts: Charts = documented("Chart data; in templates each is an image", "")
+    signature: Signature = documented("The signature block", "")
+    sources: list[SourceRange] = documented("The input rows the report is made from, by file and sheet: the sources annex", "")
 
     def as_template_variables(self) -> dict:
         """Top-level names a template uses: {{ grant.title }}, {% for line in budget %}, ..."""

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
 
 
-def _doc(text: str, example: str = ""):
-    """A computed field's meaning, for the generated list of template variables (input columns document themselves)."""
+def documented(text: str, example: str = ""):
+    """A field's meaning and an example, for the generated list of template variables (input columns document themselves)."""
     return field(metadata={"doc": text, "example": example})
 
 
@@ -19,9 +19,9 @@ def _doc(text: str, example: str = ""):
 class Source:
     """Where a record came from: file, sheet and row number as the spreadsheet shows them."""
 
-    file: str = _doc("Input file, relative to the working directory", "inputs/activities.xlsx")
-    sheet: str = _doc("Sheet name as in the file", "activities")
-    row: int = _doc("Row number as the spreadsheet program shows it", "18")
+    file: str = documented("Input file, relative to the working directory", "inputs/activities.xlsx")
+    sheet: str = documented("Sheet name as in the file", "activities")
+    row: int = documented("Row number as the spreadsheet program shows it", "18")
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,8 @@ class Grant:
     signatory_name: str
     signatory_position: str
     signing_place: str
-    slug: str = _doc("Folder name of the grant's reports", "2023-lv-nvof-mac-041-58")
-    source: Source = _doc("Where the row came from")
+    slug: str = documented("Folder name of the grant's reports", "2023-lv-nvof-mac-041-58")
+    source: Source = documented("Where the row came from")
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,9 @@ class Period:
     period_to: dt.date
     due_date: dt.date
     submission_date: dt.date | None
-    slug: str = _doc("Report name: interim-1, interim-2, ... (by date) or final", "interim-1")
-    number: int | None = _doc("Number of an interim report; empty for the final one", "1")
-    source: Source = _doc("Where the row came from")
+    slug: str = documented("Report name: interim-1, interim-2, ... (by date) or final", "interim-1")
+    number: int | None = documented("Number of an interim report; empty for the final one", "1")
+    source: Source = documented("Where the row came from")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class NarrativeText:
     period_to: dt.date | None  # None: every report of the grant
     section: str
     text: str
-    source: Source = _doc("Where the row came from")
+    source: Source = documented("Where the row came from")
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class PlannedActivity:
     title: str
     planned_events: int | None
     planned_participants: int | None
-    source: Source = _doc("Where the row came from")
+    source: Source = documented("Where the row came from")
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class Activity:
     participants: int
     organisation: str | None
     result: str | None
-    source: Source = _doc("Where the row came from")
+    source: Source = documented("Where the row came from")
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ class Indicator:
     measure: str
     activity_codes: list[str]
     target_group: str | None
-    source: Source = _doc("Where the row came from")
+    source: Source = documented("Where the row came from")
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ class IndicatorValue:
     value: Decimal
     unit: str | None
     comment: str | None
-    source: Source = _doc("Where the row came from")
+    source: Source = documented("Where the row came from")
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class BudgetLine:
     category: str
     description: str | None
     approved: Decimal
-    source: Source = _doc("Where the row came from")
+    source: Source = documented("Where the row came from")
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ class BudgetNote:
     period_to: dt.date
     line_code: str
     explanation: str
-    source: Source = _doc("Where the row came from")
+    source: Source = documented("Where the row came from")
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class Expense:
     amount: Decimal
     document_number: str
     description: str | None
-    source: Source = _doc("Where the row came from")
+    source: Source = documented("Where the row came from")
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable
 
-from .model import Source
+from .model import Source, documented
 from .spreadsheet_safety import safe_cell
 
 if TYPE_CHECKING:
@@ -20,18 +20,18 @@ if TYPE_CHECKING:
 class Contribution:
     """One input row's part in a figure: the figure to date is the sum of its contributions' values."""
 
-    source: Source = field(metadata={"doc": "The row", "example": ""})
-    value: Decimal = field(metadata={"doc": "What the row adds to the figure", "example": "47"})
-    in_period: bool = field(metadata={"doc": "Whether it also counts in the period's figure", "example": "true"})
-    note: str = field(metadata={"doc": "Date and what the row is", "example": "20.04.2024 Forums „Ideju skrejceļš”"})
+    source: Source = documented("The row", "")
+    value: Decimal = documented("What the row adds to the figure", "47")
+    in_period: bool = documented("Whether it also counts in the period's figure", "true")
+    note: str = documented("Date and what the row is", "20.04.2024 Forums „Ideju skrejceļš”")
 
 
 @dataclass(frozen=True)
 class SourceRange:
-    file: str = field(metadata={"doc": "Input file", "example": "inputs/activities.xlsx"})
-    sheet: str = field(metadata={"doc": "Sheet", "example": "activities"})
-    rows: str = field(metadata={"doc": "Row numbers, runs joined", "example": "2–9, 14, 16–18"})
-    count: int = field(metadata={"doc": "How many rows", "example": "12"})
+    file: str = documented("Input file", "inputs/activities.xlsx")
+    sheet: str = documented("Sheet", "activities")
+    rows: str = documented("Row numbers, runs joined", "2–9, 14, 16–18")
+    count: int = documented("How many rows", "12")
 
 
 @dataclass(frozen=True)
