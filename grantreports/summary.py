@@ -34,4 +34,4 @@ def headline(problems: list[Problem]) -> str:
     text = f"grantreports: {counts['error']} error(s), {counts['warning']} warning(s) in the inputs"
     if blocked:
         text += f"; {len(blocked)} grant(s) get no report"
-    return text + " (details at the end of the build, and in outputs/validation.txt)."
+    return text + " (details at the end of the build, and in outputs/validation.txt, .xlsx and .html)."

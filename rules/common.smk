@@ -12,10 +12,10 @@ from snakemake.utils import validate
 sys.path.insert(0, workflow.basedir)
 
 from grantreports.extract import extract
-from grantreports.files import write_if_changed
 from grantreports.manifest import code_digest
 from grantreports.profiles import template_files as funder_files
 from grantreports.summary import headline, summary_text
+from grantreports.validation_report import write_validation_reports
 
 if isinstance(config.get("as_of"), datetime.date):  # YAML reads an unquoted date as a date
     config["as_of"] = config["as_of"].isoformat()
@@ -34,7 +34,7 @@ REPORTS = [r for r in EXTRACTION.due(AS_OF) if not config["grants"] or r.grant_n
 CODE_DIGEST = code_digest()
 
 if workflow.is_main_process:
-    write_if_changed(Path("outputs/validation.txt"), (summary_text(EXTRACTION.problems)[0] + "\n").encode())
+    write_validation_reports(EXTRACTION.problems, Path("outputs"), AS_OF)
     if EXTRACTION.problems:
         print(headline(EXTRACTION.problems), file=sys.stderr)
 

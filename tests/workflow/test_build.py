@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import openpyxl
 import pytest
 
 from tests.fixtures import BC, REPO, SIF, pdf_text, sheets, word_text, write_project, write_workbook
@@ -27,7 +28,7 @@ def test_every_due_report_is_built_in_both_formats(built):
     outputs = sorted(p.relative_to(built / "outputs").as_posix() for p in (built / "outputs").rglob("*.*"))
     kinds = ("docx", "manifest.json", "pdf", "sources.xlsx")
     assert outputs == [f"{SIF_DIR}/final.{k}" for k in kinds] + [f"{SIF_DIR}/interim-1.{k}" for k in kinds] + [
-        f"{BC_DIR}/final.{k}" for k in kinds] + ["validation.txt"]
+        f"{BC_DIR}/final.{k}" for k in kinds] + ["validation.html", "validation.txt", "validation.xlsx"]
 
 
 def test_word_and_pdf_carry_the_grant_diacritics_and_the_same_totals(built):
@@ -70,6 +71,12 @@ def test_a_grant_with_bad_rows_gets_no_report_the_others_do_and_the_build_fails_
     assert "inputs/grants.xlsx, sheet 'expenses', row 2, column 'date': value '31.02.2023.': expected a date" in ending
     assert "Traceback" not in run.stderr
     assert "row 3, column 'participants'" in (folder / "outputs" / "validation.txt").read_text()
+    # the same problems, one per row, for sorting and filtering, written although the build failed
+    rows = list(openpyxl.load_workbook(folder / "outputs" / "validation.xlsx")["problems"].values)
+    assert rows[0] == ("severity", "file", "sheet", "row", "column", "value", "message", "grant")
+    assert ("error", "inputs/grants.xlsx", "activities", 3, "participants", "2.5", "expected a whole number", SIF) in rows
+    page = (folder / "outputs" / "validation.html").read_text(encoding="utf-8")
+    assert "<td>activities</td><td>3</td><td>participants</td><td>2.5</td><td>expected a whole number</td>" in page
 
 
 def test_config_errors_are_reported_before_anything_runs(tmp_path):
