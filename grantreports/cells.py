@@ -10,8 +10,9 @@ from decimal import Decimal, InvalidOperation
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _DATE_FORMATS = ("%d.%m.%Y.", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y")
-# XML 1.0 forbids these; Excel writes \x0b for a line break inside a cell.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# XML 1.0 forbids these; Excel writes \x0b for a line break inside a cell. Bidi embeddings,
+# overrides and isolates go too: they can make "100" display as "001" in a report.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 class CellError(ValueError):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import jinja2
+from markupsafe import Markup
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
@@ -19,6 +21,18 @@ _LATVIAN_LOCATIVE_MONTHS = (
     "janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
     "jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī",
 )
+
+
+_LONG_WORD = re.compile(r"\S{%d,}" % 40)
+_BREAK = "\u200b"  # zero-width space: a line may break here, nothing is drawn
+
+
+def breakable(value: object) -> object:
+    """Text with a break opportunity every 20 characters inside words of 40 or more (a pasted URL, a
+    5,000-character string): a table cell wraps them instead of running off the page. Markup is left alone."""
+    if not isinstance(value, str) or isinstance(value, Markup) or not _LONG_WORD.search(value):
+        return value
+    return _LONG_WORD.sub(lambda m: _BREAK.join(m.group(0)[i:i + 20] for i in range(0, len(m.group(0)), 20)), value)
 
 
 class Formatter:
@@ -74,8 +88,9 @@ class Formatter:
         return format_date(day, "LLL y", locale=self.locale)
 
     def environment(self, loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
-        """The Jinja environment of both renderers: data is always escaped, unknown names are errors."""
-        environment = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+        """The Jinja environment of both renderers: data is always escaped, unknown names are errors,
+        and words too long for a table cell get places to break."""
+        environment = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, finalize=breakable)
         environment.filters.update(self.filters())
         return environment
 

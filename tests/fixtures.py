@@ -144,8 +144,8 @@ def pdf_text(path: Path) -> str:
 
 
 def plain(text: str) -> str:
-    """Whitespace folded, non-breaking spaces included, for comparing printed text."""
-    return " ".join(text.replace("\u00a0", " ").split())
+    """Text as a reader sees it: whitespace folded (non-breaking spaces included), invisible break points gone."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u200b", "").split())
 
 
 def render(tmp_path: Path, tables: dict, grant: str, report: str):

@@ -58,6 +58,8 @@ def test_whole_numbers_reject_fractions_and_text():
 
 def test_text_loses_control_characters_but_keeps_line_breaks():
     assert cells.clean_text(" Rīga\x0bDaugavpils\x07\x0c\x00 ") == "Rīga\nDaugavpils"
+    assert cells.clean_text("A\tB\x1bC\x7fD") == "A BCD"
+    assert cells.clean_text("summa \u202e001\u202c EUR, \u2067x\u2069") == "summa 001 EUR, x"  # no bidi overrides
     assert cells.clean_text("a\tb\u00a0 c") == "a b c"
 
 

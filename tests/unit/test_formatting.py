@@ -43,3 +43,14 @@ def test_english_style_for_english_funders():
 def test_missing_values_print_a_dash():
     assert latvian_format().percent(None) == "–"
     assert english_format().money(None, "EUR") == "–"
+
+
+def test_long_words_get_invisible_break_points_and_markup_is_left_alone():
+    from markupsafe import Markup
+
+    from grantreports.formatting import breakable
+
+    assert breakable("Ž" * 45) == "Ž" * 20 + "\u200b" + "Ž" * 20 + "\u200b" + "Ž" * 5
+    assert breakable("short words stay as they are") == "short words stay as they are"
+    assert breakable(Markup("<img " + "x" * 50 + ">")) == Markup("<img " + "x" * 50 + ">")
+    assert breakable(1234) == 1234
