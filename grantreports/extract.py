@@ -93,6 +93,9 @@ def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir
             problems.append(Problem(f"no '{required}' sheet in any input file; expected one (see inputs/README.md)"))
     grants, row_problems = group_by_grant(sheets, profiles, as_of, broken)
     problems = sorted(problems + row_problems, key=sort_key)
+    # A file-level problem may name grants too (a sheet that lost a required column): they get no report.
+    blocked = {p.grant for p in problems if p.severity == "error" and p.grant}
+    grants = {number: data for number, data in grants.items() if number not in blocked}
 
     reports = []
     for data in sorted(grants.values(), key=lambda d: d.grant.slug):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ def read_file(path: Path, shown_as: str, specs: dict[str, SheetSpec]) -> tuple[l
     """Every recognised sheet of one input file; unreadable files and sheets become problems."""
     suffix = path.suffix.lower()
     try:
+        _check_size(path)
         if suffix in WORKBOOK_SUFFIXES:
             grids = _workbook_grids(path, specs)
         elif suffix == ".csv":
@@ -50,8 +52,35 @@ def read_file(path: Path, shown_as: str, specs: dict[str, SheetSpec]) -> tuple[l
     return sheets, problems
 
 
+MAX_BYTES = 200 * 2**20  # on disk, or unpacked: far beyond any real grant workbook
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and .xls are OLE compound files
+
+
 class _Unreadable(Exception):
     pass
+
+
+def _check_size(path: Path) -> None:
+    """Refuse, with a reason, what cannot be a workbook or would take the machine down when opened."""
+    size = path.stat().st_size
+    if size == 0:
+        raise _Unreadable("the file is empty; expected a workbook or CSV file with a header row")
+    if size > MAX_BYTES:
+        raise _Unreadable(f"the file is {size // 2**20} MB; expected at most {MAX_BYTES // 2**20} MB (split it, or remove pictures)")
+    with path.open("rb") as stream:
+        start = stream.read(8)
+    if start == _OLE_SIGNATURE and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
+        raise _Unreadable("the workbook is password-protected (encrypted) or in the old .xls format;"
+                          " expected an .xlsx or .ods saved without a password")
+    if zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                unpacked = sum(entry.file_size for entry in archive.infolist())
+        except (zipfile.BadZipFile, OSError) as error:
+            raise _Unreadable(f"cannot open as a spreadsheet ({error}); expected an .xlsx or .ods workbook") from None
+        if unpacked > MAX_BYTES:
+            raise _Unreadable(f"the workbook unpacks to {unpacked // 2**20} MB; expected at most {MAX_BYTES // 2**20} MB"
+                              " (a damaged or deliberately inflated file, or one with very large pictures)")
 
 
 def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[tuple[SheetSpec, str, list[list]]]:
@@ -77,7 +106,8 @@ def _csv_grids(path: Path, specs: dict[str, SheetSpec]) -> list[tuple[SheetSpec,
         return []
     spec = max(matches, key=lambda s: len(s.name))  # 'indicator values' over a shorter name
     data = path.read_bytes()
-    for encoding in CSV_ENCODINGS:
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else CSV_ENCODINGS  # Excel's "Unicode text"
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break

@@ -95,3 +95,24 @@ def test_config_can_limit_the_build_to_some_grants(tmp_path):
     dry_run = snakemake(folder, "-n")
     planned = [line.strip() for line in dry_run.stdout.splitlines() if line.strip().startswith("wildcards:")]
     assert planned == [f"wildcards: grant={BC_DIR}, report=final"]
+
+
+def test_broken_files_and_rows_from_the_corpus_fail_the_build_clearly_and_the_other_grant_still_builds(tmp_path):
+    from tests.corpus.cases import CASES
+
+    chosen = {"not a spreadsheet", "password-protected workbook", "zip bomb", "empty CSV file", "fractional participants"}
+    tables = sheets()
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for case in CASES:
+        if case.name in chosen:
+            case.breaks(tables, inputs)
+    folder = write_project(tmp_path, tables)
+    run = snakemake(folder)
+    assert run.returncode != 0 and "Traceback" not in run.stderr
+    ending = run.stderr[run.stderr.rindex("error(s) in the inputs."):]
+    for case in CASES:
+        if case.name in chosen:
+            file, *_, words = case.expected
+            assert any(line.strip().startswith(f"ERROR {file}") and words in line for line in ending.splitlines()), case.name
+    assert (folder / "outputs" / BC_DIR / "final.pdf").is_file() and not (folder / "outputs" / SIF_DIR).exists()
