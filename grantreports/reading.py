@@ -11,6 +11,7 @@ from pathlib import Path
 
 import python_calamine
 
+from .formulas import uncached_formulas
 from .problems import Problem
 from .sheets import SheetSpec, normalise_name
 
@@ -89,11 +90,16 @@ def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[tuple[Sheet
     except Exception as error:  # calamine raises several unrelated types for damaged files
         raise _Unreadable(f"cannot open as a spreadsheet ({error}); expected an .xlsx or .ods workbook") from None
     by_name = {normalise_name(name): spec for name, spec in specs.items()}
+    formulas = uncached_formulas(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
     grids = []
     for sheet_name in workbook.sheet_names:
         spec = by_name.get(normalise_name(sheet_name))
         if spec is not None:
             grid = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+            for (row, column), formula in formulas.get(sheet_name, {}).items():
+                if row < len(grid):  # calamine reads the cell as empty; the formula takes its place
+                    grid[row] = list(grid[row]) + [""] * (column + 1 - len(grid[row]))
+                    grid[row][column] = formula
             grids.append((spec, sheet_name, grid))
     return grids
 

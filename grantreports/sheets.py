@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from . import cells
+from .formulas import UncachedFormula
 from .problems import Problem
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas" / "sheets"
@@ -109,6 +110,10 @@ def convert_row(spec: SheetSpec, raw: dict[str, object], where: dict) -> tuple[d
 
     for column in spec.columns:
         value = raw.get(column.key)
+        if isinstance(value, UncachedFormula):
+            problem(column, value, "this cell holds a formula with no saved value (the file was written by a program that"
+                                   " does not calculate); expected a value: open the file in Excel or LibreOffice and save it")
+            continue
         if cells.is_blank(value):
             if column.required:
                 problem(column, value, f"this cell is empty; {column.expectation()}")

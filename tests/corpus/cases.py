@@ -106,6 +106,7 @@ CASES = [
     Case("date as words", _set("expenses", 1, 1, "marta beigās"), (WORKBOOK, "expenses", 2, "date", "marta beigās", "expected a date"), frozenset({SIF})),
     Case("amount with both separators", _set("expenses", 1, 3, "1.234,56"), (WORKBOOK, "expenses", 2, "amount", "1.234,56", "one decimal separator"), frozenset({SIF})),
     Case("amount as text", _set("expenses", 4, 3, "divsimt"), (WORKBOOK, "expenses", 5, "amount", "divsimt", "expected a number"), frozenset({BC})),
+    Case("formula without a saved value", _set("activities", 1, 7, "=SUM(H3:H4)"), (WORKBOOK, "activities", 2, "participants", "=SUM(H3:H4)", "formula with no saved value"), frozenset({SIF})),
     Case("empty required cell", _set("activities", 1, 2, None), (WORKBOOK, "activities", 2, "title", "", "this cell is empty"), frozenset({SIF})),
     Case("invalid currency", _set("grants", 2, 9, "euro"), (WORKBOOK, "grants", 3, "currency", "euro", "expected a value like 'EUR'"), frozenset({BC})),
     Case("negative total budget", _set("grants", 2, 10, -5), (WORKBOOK, "grants", 3, "total_budget", "-5", "at least 0"), frozenset({BC})),

@@ -72,3 +72,31 @@ def test_a_workbook_without_known_sheets_lists_the_sheet_names_expected(tmp_path
     path = write_workbook(tmp_path / "x.xlsx", {"Aktivitātes": [["a"], [1]]})
     _, problems = read_file(path, "x.xlsx", sheet_specs())
     assert "expected a sheet named one of: grants, periods, narrative, activity_plan, activities" in problems[0].message
+
+
+def test_a_formula_is_read_by_its_saved_value_and_one_without_a_value_is_named(tmp_path):
+    import io
+    import zipfile
+
+    import openpyxl
+
+    from grantreports.formulas import UncachedFormula
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "budget"
+    sheet.append(["grant_number", "line_code", "category", "approved"])
+    sheet.append(["G", "1", "Staff", "=1000+500"])
+    sheet.append(["G", "2", "Travel", "=SUM(D2:D2)"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(tmp_path / "b.xlsx", "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":  # as Excel saves it: the first formula with its value
+                data = data.replace(b"<f>1000+500</f><v></v>", b"<f>1000+500</f><v>1500</v>")
+            target.writestr(name, data)
+    (found,), problems = read_file(tmp_path / "b.xlsx", "b.xlsx", sheet_specs())
+    assert problems == []
+    values = {row: cells["approved"] for row, cells in found.rows}
+    assert values[2] == 1500 and values[3] == UncachedFormula("=SUM(D2:D2)")
