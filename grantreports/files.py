@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import tempfile
@@ -9,8 +10,13 @@ from pathlib import Path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """The file appears at `path` only once fully written (temporary file, then rename)."""
+    """The file appears at `path` only once fully written (temporary file, then rename).
+
+    A temporary file of an earlier write that was killed before its rename is removed first.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+        leftover.unlink(missing_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as stream:
