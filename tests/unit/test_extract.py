@@ -67,12 +67,3 @@ def test_a_changed_pattern_list_is_not_answered_from_the_cache(project):
     extract(project, ["inputs/**/*.xlsx"], TEMPLATES, project / "results", AS_OF)
     extraction = extract(project, ["inputs/**/*.xlsx", "partners/*.csv"], TEMPLATES, project / "results", AS_OF)
     assert [p.message for p in extraction.problems] == ["no file matches the input pattern 'partners/*.csv' in config"]
-
-
-def test_a_killed_writes_temporary_file_is_removed_by_the_next_write(tmp_path):
-    from grantreports.files import write_atomically
-
-    leftover = tmp_path / ".final.pdf.abc123.part"
-    leftover.write_bytes(b"%PDF- half")
-    write_atomically(tmp_path / "final.pdf", b"%PDF- whole")
-    assert not leftover.exists() and (tmp_path / "final.pdf").read_bytes() == b"%PDF- whole"

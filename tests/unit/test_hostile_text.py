@@ -2,6 +2,8 @@
 
 import datetime as dt
 import logging
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -91,3 +93,15 @@ def test_emoji_reach_the_word_file_and_do_not_stop_the_pdf(tmp_path):
     assert "Kopienas svētki 🎉🙂" in word
     with pdfplumber.open(pdf_path) as pdf:
         assert len(pdf.pages) >= 3
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here (it is optional: apt install libreoffice-writer-nogui)")
+def test_libreoffice_opens_the_word_file_and_prints_the_text_literally(rendered, tmp_path):
+    _, _, pdf_path = rendered
+    docx = pdf_path.with_suffix(".docx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)], capture_output=True, timeout=300)
+    converted = tmp_path / f"{docx.stem}.pdf"
+    assert converted.is_file(), "LibreOffice could not open the .docx"
+    with pdfplumber.open(converted) as pdf:
+        text = plain(" ".join(page.extract_text() or "" for page in pdf.pages))
+    assert HOSTILE["html"] in text and HOSTILE["cyrillic"] in text

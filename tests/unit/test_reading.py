@@ -100,3 +100,20 @@ def test_a_formula_is_read_by_its_saved_value_and_one_without_a_value_is_named(t
     assert problems == []
     values = {row: cells["approved"] for row, cells in found.rows}
     assert values[2] == 1500 and values[3] == UncachedFormula("=SUM(D2:D2)")
+
+
+def test_merged_cells_give_their_value_to_the_top_left_cell_and_hidden_rows_are_read(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "budget"
+    sheet.append(["grant_number", "line_code", "category", "approved"])
+    sheet.append(["G", "1", "Staff", 100])
+    sheet.append(["G", "2", "Travel", 200])
+    sheet.merge_cells("C2:C3")  # 'Staff' over two rows: the lower one is empty, as in Excel's own data model
+    sheet.row_dimensions[3].hidden = True
+    workbook.save(tmp_path / "m.xlsx")
+    (found,), problems = read_file(tmp_path / "m.xlsx", "m.xlsx", sheet_specs())
+    assert problems == []
+    assert {row: (cells.get("category"), cells["approved"]) for row, cells in found.rows} == {2: ("Staff", 100), 3: ("", 200)}
