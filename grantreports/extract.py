@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .files import sha256_file, write_if_changed
 from .manifest import code_digest
-from .problems import Problem, sort_key
+from .problems import Problem, blocked_grants, sort_key
 from .profiles import load_profiles, profile_files
 from .reading import read_file
 from .sheets import sheet_specs
@@ -94,7 +94,7 @@ def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir
     grants, row_problems = group_by_grant(sheets, profiles, as_of, broken)
     problems = sorted(problems + row_problems, key=sort_key)
     # A file-level problem may name grants too (a sheet that lost a required column): they get no report.
-    blocked = {p.grant for p in problems if p.severity == "error" and p.grant}
+    blocked = blocked_grants(problems)
     grants = {number: data for number, data in grants.items() if number not in blocked}
 
     reports = []

@@ -46,5 +46,10 @@ class Problem:
         return cls(**data)
 
 
+def blocked_grants(problems: list[Problem]) -> set[str]:
+    """The grants an error names: they get no report until it is fixed."""
+    return {p.grant for p in problems if p.severity == "error" and p.grant}
+
+
 def sort_key(problem: Problem) -> tuple:
     return (problem.file, problem.sheet, problem.row or 0, problem.column, problem.message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .problems import Problem
+from .problems import Problem, blocked_grants
 
 
 def summary_text(problems: list[Problem]) -> tuple[str, int]:
@@ -15,7 +15,7 @@ def summary_text(problems: list[Problem]) -> tuple[str, int]:
         return "grantreports: the inputs have no problems.", 0
     lines = []
     if errors:
-        blocked = sorted({p.grant for p in errors if p.grant})
+        blocked = sorted(blocked_grants(errors))
         lines.append(f"grantreports: {len(errors)} error(s) in the inputs.")
         if blocked:
             lines.append("No report was made for these grants: " + ", ".join(blocked) + ".")
@@ -30,7 +30,7 @@ def summary_text(problems: list[Problem]) -> tuple[str, int]:
 def headline(problems: list[Problem]) -> str:
     """One line for the start of a build; the details come at its end."""
     counts = Counter(p.severity for p in problems)
-    blocked = {p.grant for p in problems if p.severity == "error" and p.grant}
+    blocked = blocked_grants(problems)
     text = f"grantreports: {counts['error']} error(s), {counts['warning']} warning(s) in the inputs"
     if blocked:
         text += f"; {len(blocked)} grant(s) get no report"

@@ -11,7 +11,7 @@ from . import cells
 from .funder_rules import funder_problems
 from .model import (Activity, BudgetLine, BudgetNote, Expense, Grant, GrantData, Indicator, IndicatorValue, NarrativeText,
                     Period, PlannedActivity, Source)
-from .problems import Problem
+from .problems import Problem, blocked_grants
 from .profiles import Profile
 from .reading import SheetRows
 from .sheets import convert_row, normalise_name
@@ -75,7 +75,7 @@ def group_by_grant(sheets: list[SheetRows], profiles: dict[str, Profile], as_of:
         if not any(p.severity == "error" for p in found):
             problems += funder_problems(grant_data, profiles[grant.funder], as_of)
         data[number] = grant_data
-    blocked = {p.grant for p in problems if p.severity == "error"}
+    blocked = blocked_grants(problems)
     return {n: d for n, d in data.items() if n not in blocked}, problems
 
 
