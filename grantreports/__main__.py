@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("report", help="report slug, e.g. interim-1 or final")
     render.add_argument("--templates", type=Path, required=True)
     render.add_argument("--pdf", type=Path, required=True, help="the PDF; the .docx, .sources.xlsx and .manifest.json go beside it")
+    render.add_argument("--extraction", type=Path, required=True, help="results/extraction.json: the input files' hashes for the manifest")
     summary = commands.add_parser("summary", help="fail when the inputs have errors (the workflow prints them at its end)")
     summary.add_argument("extraction", type=Path, help="results/extraction.json")
     summary.add_argument("ok_marker", type=Path, help="file written when there is no error")
@@ -54,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "render":
         from .report import ReportFiles, render_report  # WeasyPrint and docxtpl take a second to import; only rendering needs them
 
-        render_report(args.data, args.report, args.templates, ReportFiles.beside(args.pdf))
+        input_hashes = json.loads(args.extraction.read_text(encoding="utf-8"))["input_hashes"]
+        render_report(args.data, args.report, args.templates, ReportFiles.beside(args.pdf), input_hashes)
         return 0
     extraction = Extraction.from_json(json.loads(args.extraction.read_text(encoding="utf-8")))
     text, errors = summary_text(extraction.problems)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import fields
-from functools import cache
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from matplotlib import font_manager, rc_context
@@ -26,10 +26,12 @@ _STYLE = {"font.family": FONT, "font.size": 8, "svg.hashsalt": "grantreports", "
 _METADATA = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
 
 
-def draw_charts(charts: Charts, formatter: Formatter, labels: dict[str, str], fonts: Path, image_format: str) -> dict[str, bytes | None]:
-    """Each chart of the report as an `image_format` (svg or png) file's bytes; None where there is nothing to draw."""
+def draw_charts(charts: Charts, formatter: Formatter, labels: dict[str, str], fonts: Path, image_formats: tuple[str, ...]) -> dict[str, dict[str, bytes | None]]:
+    """For each of `image_formats` (svg, png), each chart's file bytes; None where there is nothing to draw.
+    Each chart is laid out once and saved in every format."""
     _register_fonts(fonts)
-    return {name: figure and _save(figure, image_format) for name, figure in chart_figures(charts, formatter, labels).items()}
+    figures = chart_figures(charts, formatter, labels)
+    return {fmt: {name: figure and _save(figure, fmt) for name, figure in figures.items()} for fmt in image_formats}
 
 
 @cache

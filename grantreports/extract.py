@@ -36,6 +36,7 @@ class Extraction:
 
     reports: list[ReportTarget]
     problems: list[Problem]
+    input_hashes: dict[str, str]  # SHA-256 of each input file, read once per build for the report manifests
 
     def due(self, as_of: dt.date) -> list[ReportTarget]:
         """Reports for the periods that have ended by `as_of`."""
@@ -44,12 +45,13 @@ class Extraction:
     def to_json(self, key: str) -> str:
         reports = [{**asdict(r), "period_to": r.period_to.isoformat()} for r in self.reports]
         problems = [p.to_json() for p in self.problems]
-        return json.dumps({"key": key, "reports": reports, "problems": problems}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        content = {"key": key, "reports": reports, "problems": problems, "input_hashes": self.input_hashes}
+        return json.dumps(content, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
     @classmethod
     def from_json(cls, data: dict) -> Extraction:
         reports = [ReportTarget(**{**r, "period_to": dt.date.fromisoformat(r["period_to"])}) for r in data["reports"]]
-        return cls(reports, [Problem.from_json(p) for p in data["problems"]])
+        return cls(reports, [Problem.from_json(p) for p in data["problems"]], data.get("input_hashes", {}))
 
 
 def input_files(workdir: Path, patterns: list[str]) -> tuple[list[Path], list[Problem]]:
@@ -72,7 +74,8 @@ def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir
     """Read, validate and split the inputs, unless nothing they depend on changed since last time."""
     files, glob_problems = input_files(workdir, patterns)
     profiles_read = profile_files(templates_dir)
-    key = _cache_key(workdir, patterns, files, profiles_read, as_of)
+    input_hashes = {path.as_posix(): sha256_file(workdir / path) for path in files}
+    key = _cache_key(patterns, input_hashes, profiles_read, as_of)
     index_file = results_dir / "extraction.json"
     if index_file.is_file():
         cached = json.loads(index_file.read_text(encoding="utf-8"))
@@ -103,7 +106,7 @@ def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir
         for period in data.periods:
             reports.append(ReportTarget(data.grant.grant_number, data.grant.slug, period.slug, data.grant.funder, period.period_to))
     _remove_stale_data_files(results_dir, {d.grant.slug for d in grants.values()})
-    extraction = Extraction(reports, problems)
+    extraction = Extraction(reports, problems, input_hashes)
     write_if_changed(index_file, extraction.to_json(key).encode())
     return extraction
 
@@ -115,11 +118,11 @@ def _remove_stale_data_files(results_dir: Path, current: set[str]) -> None:
             path.unlink()
 
 
-def _cache_key(workdir: Path, patterns: list[str], files: list[Path], profile_files: list[Path], as_of: dt.date) -> str:
+def _cache_key(patterns: list[str], input_hashes: dict[str, str], profile_files: list[Path], as_of: dt.date) -> str:
     digest = hashlib.sha256(code_digest().encode())
     digest.update("\0".join(patterns).encode() + as_of.isoformat().encode())
-    for path in files:
-        digest.update(path.as_posix().encode() + b"\0" + sha256_file(workdir / path).encode())
+    for name, file_hash in input_hashes.items():
+        digest.update(name.encode() + b"\0" + file_hash.encode())
     for path in profile_files:
         digest.update(path.as_posix().encode() + b"\0" + sha256_file(path).encode())
     return digest.hexdigest()

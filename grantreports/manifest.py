@@ -40,11 +40,12 @@ def content_manifest(grant_number: str, report_slug: str, data_file: Path, templ
     }
 
 
-def full_manifest(content: dict, outputs: dict[Path, bytes]) -> dict:
-    """The content manifest plus the input files' hashes now, the workflow's commit and the outputs' hashes."""
+def full_manifest(content: dict, outputs: dict[Path, bytes], input_hashes: dict[str, str]) -> dict:
+    """The content manifest plus the input files' hashes as this build read them (`input_hashes`, every input
+    file, hashed once per build), the workflow's commit and the outputs' hashes."""
     return {
         **content,
-        "inputs": {name: sha256_file(Path(name)) for name in content["input_files"]},
+        "inputs": {name: input_hashes[name] for name in content["input_files"]},
         "workflow": workflow_commit(),
         "outputs": {path.as_posix(): sha256_bytes(data) for path, data in sorted(outputs.items())},
     }

@@ -36,7 +36,8 @@ class ReportFiles:
         return cls(pdf.with_suffix(".docx"), pdf, stem.with_name(f"{stem.name}.{SOURCES_NAME}"), stem.with_name(f"{stem.name}.{MANIFEST_NAME}"))
 
 
-def render_report(data_file: Path, report_slug: str, templates_dir: Path, files: ReportFiles) -> None:
+def render_report(data_file: Path, report_slug: str, templates_dir: Path, files: ReportFiles, input_hashes: dict[str, str]) -> None:
+    """`input_hashes`: SHA-256 of the input files as the build read them (results/extraction.json), for the manifest."""
     data = GrantData.from_json(data_file.read_text(encoding="utf-8"))
     profile = load_profile(templates_dir, data.grant.funder)
     context = build_context(data, report_slug, profile)
@@ -47,23 +48,21 @@ def render_report(data_file: Path, report_slug: str, templates_dir: Path, files:
     moment = build_moment(context.submission_date)
     properties = document_properties(context, profile)
 
-    def charts(image_format: str) -> dict[str, bytes | None]:
-        return draw_charts(context.charts, formatter, profile.chart_labels, shared / "fonts", image_format)
-
+    charts = draw_charts(context.charts, formatter, profile.chart_labels, shared / "fonts", ("png", "svg"))
     sources = fixed_zip(extract_workbook(context, moment), moment)
     inputs = [source.file for source in data.sources()]
     used = template_files(templates_dir, data.grant.funder)
     content = manifest.content_manifest(data.grant.grant_number, report_slug, data_file, templates_dir, used, inputs)
-    word = render_word(profile.folder / profile.word_template, variables, environment, charts("png"), properties, moment)
+    word = render_word(profile.folder / profile.word_template, variables, environment, charts["png"], properties, moment)
     attachments = {
         SOURCES_NAME: (sources, "Every input row behind the report's figures: file, sheet, row, and the figure it feeds"),
         MANIFEST_NAME: (manifest.to_bytes(content), "What the report was built from: SHA-256 of the grant data and templates, input file names, tool versions"),
     }
-    pdf = render_pdf(profile.folder, profile.html_template, shared, variables, environment, charts("svg"), properties, moment, attachments)
+    pdf = render_pdf(profile.folder, profile.html_template, shared, variables, environment, charts["svg"], properties, moment, attachments)
     outputs = {files.docx: word, files.pdf: pdf, files.sources: sources}
     for path, data_bytes in outputs.items():
         write_atomically(path, data_bytes)
-    write_atomically(files.manifest, manifest.to_bytes(manifest.full_manifest(content, outputs)))
+    write_atomically(files.manifest, manifest.to_bytes(manifest.full_manifest(content, outputs, input_hashes)))
 
 
 def document_properties(context: ReportContext, profile: Profile) -> dict[str, str]:

@@ -14,10 +14,13 @@ rule report:
         manifest=report("outputs/{grant}/{report}.manifest.json", caption="../report/manifest.rst", category="{grant}", subcategory="{report}"),
     params:
         code=CODE_DIGEST,
+        # read for the manifest's input hashes, not an input: other grants' edits must not rebuild this report
+        extraction=str(RESULTS / "extraction.json"),
     log:
         "logs/report/{grant}/{report}.log",
     wildcard_constraints:
         grant=r"[a-z0-9-]+",
         report=r"interim-\d+|final",
     shell:
-        "{GRANTREPORTS} render {input.data:q} {wildcards.report} --templates {TEMPLATES:q} --pdf {output.pdf:q} > {log:q} 2>&1"
+        "{GRANTREPORTS} render {input.data:q} {wildcards.report} --templates {TEMPLATES:q} --pdf {output.pdf:q}"
+        " --extraction {params.extraction:q} > {log:q} 2>&1"

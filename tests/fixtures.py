@@ -11,6 +11,7 @@ import openpyxl
 import pdfplumber
 
 from grantreports.context import build_context
+from grantreports.files import sha256_file
 from grantreports.profiles import load_profile, load_profiles
 from grantreports.reading import read_file
 from grantreports.report import ReportFiles, render_report
@@ -157,6 +158,6 @@ def render(tmp_path: Path, tables: dict, grant: str, report: str):
     data_path = tmp_path / "data.json"
     data_path.write_text(grants[grant].to_json(), encoding="utf-8")
     docx_path, pdf_path = tmp_path / "out" / "r.docx", tmp_path / "out" / "r.pdf"
-    render_report(data_path, report, TEMPLATES, ReportFiles.beside(pdf_path))
+    render_report(data_path, report, TEMPLATES, ReportFiles.beside(pdf_path), {str(workbook): sha256_file(workbook)})
     context = build_context(grants[grant], report, load_profile(TEMPLATES, grants[grant].grant.funder))
     return context, word_text(docx_path), pdf_text(pdf_path), pdf_path
