@@ -15,12 +15,11 @@ from .summary import summary_text
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="grantreports")
     commands = parser.add_subparsers(dest="command", required=True)
-    render = commands.add_parser("render", help="render one report to .docx and .pdf")
-    render.add_argument("data", type=Path, help="the grant's data file (results/grants/<slug>.json)")
-    render.add_argument("report", help="report slug, e.g. interim-1 or final")
+    render = commands.add_parser("render", help="render reports to .docx and .pdf (with the data extract and manifest)")
+    render.add_argument("reports", nargs="+", help="<grant folder>/<report>, e.g. 2023-lv-nvof-mac-041-58/final")
     render.add_argument("--templates", type=Path, required=True)
-    render.add_argument("--pdf", type=Path, required=True, help="the PDF; the .docx, .sources.xlsx and .manifest.json go beside it")
-    render.add_argument("--extraction", type=Path, required=True, help="results/extraction.json: the input files' hashes for the manifest")
+    render.add_argument("--results", type=Path, required=True, help="the build's results folder: grants/<grant>.json, extraction.json, kept/")
+    render.add_argument("--outputs", type=Path, required=True, help="folder of the reports: <grant>/<report>.pdf and the rest beside it")
     summary = commands.add_parser("summary", help="fail when the inputs have errors (the workflow prints them at its end)")
     summary.add_argument("extraction", type=Path, help="results/extraction.json")
     summary.add_argument("ok_marker", type=Path, help="file written when there is no error")
@@ -53,11 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if errors else 0
 
     if args.command == "render":
-        from .report import ReportFiles, render_report  # WeasyPrint and docxtpl take a second to import; only rendering needs them
+        from .report import render_batch  # WeasyPrint and docxtpl take a second to import; only rendering needs them
 
-        input_hashes = json.loads(args.extraction.read_text(encoding="utf-8"))["input_hashes"]
-        render_report(args.data, args.report, args.templates, ReportFiles.beside(args.pdf), input_hashes)
-        return 0
+        return 0 if render_batch(args.reports, args.templates, args.results, args.outputs) else 1
     extraction = Extraction.from_json(json.loads(args.extraction.read_text(encoding="utf-8")))
     text, errors = summary_text(extraction.problems)
     if errors:

@@ -12,6 +12,7 @@ import hashlib
 import json
 import platform
 import subprocess
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def to_bytes(manifest: dict) -> bytes:
     return (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
+@cache
 def tool_versions() -> dict[str, str]:
     versions = {"python": platform.python_version()}
     for name in TOOLS:
@@ -65,6 +67,7 @@ def tool_versions() -> dict[str, str]:
     return versions
 
 
+@cache
 def code_digest() -> str:
     """Digest of this package's code and the schemas (sheets, profile, config): a change means outputs may change."""
     digest = hashlib.sha256()

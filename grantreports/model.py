@@ -8,6 +8,7 @@ import types
 import typing
 from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
+from functools import cache
 
 
 def documented(text: str, example: str = ""):
@@ -173,7 +174,7 @@ class GrantData:
         return [record.source for record in records]
 
     def to_json(self) -> str:
-        return json.dumps(_plain(self), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return json.dumps(self, default=_plain, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> GrantData:
@@ -181,13 +182,20 @@ class GrantData:
 
 
 def _plain(value: object) -> object:
+    """What JSON holds for a record (its fields), a date (ISO) and an amount (its exact digits)."""
     if is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, (dt.date, Decimal)):
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
-    return value
+        return vars(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot write {type(value).__name__} to a data file")
+
+
+@cache
+def _field_types(kind: type) -> list[tuple[str, object]]:
+    hints = typing.get_type_hints(kind)
+    return [(f.name, hints[f.name]) for f in fields(kind)]
 
 
 def _typed(kind: object, value: object) -> object:
@@ -201,8 +209,7 @@ def _typed(kind: object, value: object) -> object:
         (inner,) = typing.get_args(kind)
         return [_typed(inner, v) for v in value]
     if is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
-        return kind(**{f.name: _typed(hints[f.name], value[f.name]) for f in fields(kind)})
+        return kind(**{name: _typed(hint, value[name]) for name, hint in _field_types(kind)})
     if kind is dt.date:
         return dt.date.fromisoformat(value)
     if kind is Decimal:

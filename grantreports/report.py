@@ -1,14 +1,24 @@
-"""Render one report (one grant, one period): Word, PDF/A-3, its data extract and its manifest."""
+"""Render one report (one grant, one period): Word, PDF/A-3, its data extract and its manifest.
+
+A report whose content manifest (grant data, templates, tools) is the one it was last built
+from is not rendered again: its files are restored from the kept copy of that build.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import os
+import shutil
+import sys
+import time
+import traceback
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from . import manifest
 from .charts import draw_charts
 from .context import ReportContext, build_context
-from .files import write_atomically
+from .files import sha256_file, write_atomically
 from .formatting import Formatter
 from .model import GrantData
 from .profiles import SHARED_FOLDER, Profile, load_profile, template_files
@@ -35,10 +45,46 @@ class ReportFiles:
         stem = pdf.with_suffix("")
         return cls(pdf.with_suffix(".docx"), pdf, stem.with_name(f"{stem.name}.{SOURCES_NAME}"), stem.with_name(f"{stem.name}.{MANIFEST_NAME}"))
 
+    def all(self) -> tuple[Path, ...]:
+        return astuple(self)
 
-def render_report(data_file: Path, report_slug: str, templates_dir: Path, files: ReportFiles, input_hashes: dict[str, str]) -> None:
-    """`input_hashes`: SHA-256 of the input files as the build read them (results/extraction.json), for the manifest."""
+
+def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, outputs_dir: Path) -> bool:
+    """Render each of `reports` ('<grant>/<report>'), one line each on what was done; False if any failed.
+
+    A failure does not stop the others: it is printed with its traceback and the batch goes on."""
+    input_hashes = json.loads((results_dir / "extraction.json").read_text(encoding="utf-8"))["input_hashes"]
+    failed = []
+    for name in reports:
+        grant, report_slug = name.split("/")
+        started = time.perf_counter()
+        try:
+            rendered = render_report(results_dir / "grants" / f"{grant}.json", report_slug, templates_dir,
+                                     ReportFiles.beside(outputs_dir / grant / f"{report_slug}.pdf"), input_hashes,
+                                     ReportFiles.beside(results_dir / "kept" / grant / f"{report_slug}.pdf"))
+        except Exception:
+            failed.append(name)
+            print(f"grantreports: {name}: FAILED\n{traceback.format_exc()}", file=sys.stderr)
+            continue
+        print(f"grantreports: {name}: {'rendered' if rendered else 'unchanged, restored'} in {time.perf_counter() - started:.2f} s")
+    if failed:
+        print(f"grantreports: {len(failed)} of {len(reports)} report(s) failed: {', '.join(failed)}", file=sys.stderr)
+    return not failed
+
+
+def render_report(data_file: Path, report_slug: str, templates_dir: Path, files: ReportFiles, input_hashes: dict[str, str],
+                  kept: ReportFiles) -> bool:
+    """Write the report's files; False when they were restored from `kept` instead, their content unchanged.
+
+    `input_hashes`: SHA-256 of the input files as the build read them (results/extraction.json), for the manifest.
+    `kept`: where the files of the report's last build are kept (hard links), to restore them from.
+    """
     data = GrantData.from_json(data_file.read_text(encoding="utf-8"))
+    inputs = [source.file for source in data.sources()]
+    used = template_files(templates_dir, data.grant.funder)
+    content = manifest.content_manifest(data.grant.grant_number, report_slug, data_file, templates_dir, used, inputs)
+    if _restore(files, kept, content):
+        return False
     profile = load_profile(templates_dir, data.grant.funder)
     context = build_context(data, report_slug, profile)
     variables = context.as_template_variables()
@@ -50,9 +96,6 @@ def render_report(data_file: Path, report_slug: str, templates_dir: Path, files:
 
     charts = draw_charts(context.charts, formatter, profile.chart_labels, shared / "fonts", ("png", "svg"))
     sources = fixed_zip(extract_workbook(context, moment), moment)
-    inputs = [source.file for source in data.sources()]
-    used = template_files(templates_dir, data.grant.funder)
-    content = manifest.content_manifest(data.grant.grant_number, report_slug, data_file, templates_dir, used, inputs)
     word = render_word(profile.folder / profile.word_template, variables, environment, charts["png"], properties, moment)
     attachments = {
         SOURCES_NAME: (sources, "Every input row behind the report's figures: file, sheet, row, and the figure it feeds"),
@@ -63,6 +106,37 @@ def render_report(data_file: Path, report_slug: str, templates_dir: Path, files:
     for path, data_bytes in outputs.items():
         write_atomically(path, data_bytes)
     write_atomically(files.manifest, manifest.to_bytes(manifest.full_manifest(content, outputs, input_hashes)))
+    for path, kept_path in zip(files.all(), kept.all()):
+        _link(path, kept_path)
+    return True
+
+
+def _restore(files: ReportFiles, kept: ReportFiles, content: dict) -> bool:
+    """Put back the kept files when they were built from exactly `content` and are intact (their SHA-256s)."""
+    try:
+        built = json.loads(kept.manifest.read_text(encoding="utf-8"))
+        recorded = {Path(name).name: digest for name, digest in built["outputs"].items()}
+        intact = all(recorded[path.name] == sha256_file(path) for path in (kept.docx, kept.pdf, kept.sources))
+    except (OSError, ValueError, KeyError):
+        return False
+    if not intact or any(built.get(key) != value for key, value in content.items()):
+        return False
+    for kept_path, path in zip(kept.all(), files.all()):
+        _link(kept_path, path)
+        os.utime(path)  # newer than the inputs that led here, as Snakemake expects of a job's outputs
+    return True
+
+
+def _link(source: Path, target: Path) -> None:
+    """`target` becomes a hard link to `source`, replacing any file there in one step."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.link.part")
+    temporary.unlink(missing_ok=True)
+    try:
+        os.link(source, temporary)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(source, temporary)
+    os.replace(temporary, target)
 
 
 def document_properties(context: ReportContext, profile: Profile) -> dict[str, str]:

@@ -100,36 +100,51 @@ def convert_row(spec: SheetSpec, raw: dict[str, object], where: dict) -> tuple[d
     `raw` maps column key to the cell value (absent when the sheet lacks the optional
     column); `where` holds file, sheet and row for the problems.
     """
-    grant = cells.clean_text(raw.get("grant_number", ""))
     values: dict[str, object] = {}
     problems = []
-
-    def problem(column: Column, value: object, message: str) -> None:
-        shown = "" if cells.is_blank(value) else cells.clean_text(value)
-        problems.append(Problem(message, column=column.key, value=shown, grant=grant, **where))
-
-    for column in spec.columns:
+    for column, outcomes in _outcome_memos(spec.name):
         value = raw.get(column.key)
-        if isinstance(value, UncachedFormula):
-            problem(column, value, "this cell holds a formula with no saved value (the file was written by a program that"
-                                   " does not calculate); expected a value: open the file in Excel or LibreOffice and save it")
-            continue
-        if cells.is_blank(value):
-            if column.required:
-                problem(column, value, f"this cell is empty; {column.expectation()}")
-            values[column.key] = [] if column.kind == "list" else column.default
-            continue
         try:
-            typed = _CONVERTERS[column.kind](value)
-        except cells.CellError as error:
-            problem(column, value, str(error))
-            continue
-        if column.enum and typed not in column.enum:
-            problem(column, value, column.expectation())
-        elif column.minimum is not None and typed < column.minimum:
-            problem(column, value, f"expected a value of at least {column.minimum:g}")
-        elif column.pattern and not re.fullmatch(column.pattern, typed):
-            problem(column, value, f"expected a value like '{column.example}'")
+            key = (type(value), value)
+            outcome = outcomes.get(key)
+            if outcome is None:
+                outcome = outcomes[key] = _cell_outcome(column, value)
+        except TypeError:  # an unhashable value: not remembered
+            outcome = _cell_outcome(column, value)
+        typed, message = outcome
+        if message is None:
+            values[column.key] = list(typed) if column.kind == "list" else typed
         else:
-            values[column.key] = typed
+            grant = cells.clean_text(raw.get("grant_number", ""))
+            shown = "" if cells.is_blank(value) else cells.clean_text(value)
+            problems.append(Problem(message, column=column.key, value=shown, grant=grant, **where))
     return values, problems
+
+
+@cache
+def _outcome_memos(sheet: str) -> tuple[tuple[Column, dict], ...]:
+    """Per column, the outcome of every distinct value met so far: the same texts, codes and dates repeat
+    across thousands of rows, and each is converted and checked once."""
+    return tuple((column, {}) for column in sheet_specs()[sheet].columns)
+
+
+def _cell_outcome(column: Column, value: object) -> tuple[object, str | None]:
+    """(typed value, None), or (None, what is wrong with the cell)."""
+    if isinstance(value, UncachedFormula):
+        return None, ("this cell holds a formula with no saved value (the file was written by a program that"
+                      " does not calculate); expected a value: open the file in Excel or LibreOffice and save it")
+    if cells.is_blank(value):
+        if column.required:
+            return None, f"this cell is empty; {column.expectation()}"
+        return ([] if column.kind == "list" else column.default), None
+    try:
+        typed = _CONVERTERS[column.kind](value)
+    except cells.CellError as error:
+        return None, str(error)
+    if column.enum and typed not in column.enum:
+        return None, column.expectation()
+    if column.minimum is not None and typed < column.minimum:
+        return None, f"expected a value of at least {column.minimum:g}"
+    if column.pattern and not re.fullmatch(column.pattern, typed):
+        return None, f"expected a value like '{column.example}'"
+    return (tuple(typed) if column.kind == "list" else typed), None

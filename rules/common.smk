@@ -11,6 +11,7 @@ from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)
 
+from grantreports.batches import batches
 from grantreports.extract import extract
 from grantreports.manifest import code_digest
 from grantreports.profiles import template_files as funder_files
@@ -30,6 +31,9 @@ GRANTREPORTS = f"PYTHONPATH={shlex.quote(workflow.basedir)} {shlex.quote(sys.exe
 
 EXTRACTION = extract(Path.cwd(), config["inputs"], TEMPLATES, RESULTS, AS_OF)
 REPORTS = [r for r in EXTRACTION.due(AS_OF) if not config["grants"] or r.grant_number in config["grants"]]
+BATCHES = batches(REPORTS, config["render_batches"])
+# Each report's files: extension -> caption file under report/
+REPORT_FILES = {"docx": "docx", "pdf": "pdf", "sources.xlsx": "sources", "manifest.json": "manifest"}
 # The package's code is not a file Snakemake tracks; its digest as a parameter reruns reports when it changes.
 CODE_DIGEST = code_digest()
 
@@ -45,13 +49,12 @@ def print_problem_summary():
 
 
 def report_files():
-    return [f"outputs/{r.grant_slug}/{r.report_slug}.{ext}" for r in REPORTS for ext in ("docx", "pdf", "sources.xlsx", "manifest.json")]
+    return [f"outputs/{r.grant_slug}/{r.report_slug}.{ext}" for r in REPORTS for ext in REPORT_FILES]
 
 
 def all_template_files():
     return sorted(str(p) for p in TEMPLATES.rglob("*") if p.is_file())
 
 
-def template_files(wildcards):
-    funder = next(r.funder for r in EXTRACTION.reports if r.grant_slug == wildcards.grant)
+def funder_template_files(funder):
     return [str(p) for p in funder_files(TEMPLATES, funder)]

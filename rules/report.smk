@@ -1,26 +1,31 @@
-# Render stage: one job per report writes its Word and PDF/A-3 files, the data extract
-# (every source row behind each figure) and the manifest (SHA-256 of everything it was
-# built from and of what came out). `snakemake --report report.html` lists them all.
+# Render stage: the due reports in batches (grantreports/batches.py), one job per batch. Each
+# report gets its Word and PDF/A-3 files, the data extract (every source row behind each
+# figure) and the manifest (SHA-256 of everything it was built from and of what came out).
+# A batch job renders only the reports whose content changed and restores the others from
+# results/kept/. `snakemake --report report.html` lists every report file.
 
+for batch, members in BATCHES.items():
 
-rule report:
-    input:
-        data=str(RESULTS / "grants" / "{grant}.json"),
-        templates=template_files,
-    output:
-        docx=report("outputs/{grant}/{report}.docx", caption="../report/docx.rst", category="{grant}", subcategory="{report}"),
-        pdf=report("outputs/{grant}/{report}.pdf", caption="../report/pdf.rst", category="{grant}", subcategory="{report}"),
-        sources=report("outputs/{grant}/{report}.sources.xlsx", caption="../report/sources.rst", category="{grant}", subcategory="{report}"),
-        manifest=report("outputs/{grant}/{report}.manifest.json", caption="../report/manifest.rst", category="{grant}", subcategory="{report}"),
-    params:
-        code=CODE_DIGEST,
-        # read for the manifest's input hashes, not an input: other grants' edits must not rebuild this report
-        extraction=str(RESULTS / "extraction.json"),
-    log:
-        "logs/report/{grant}/{report}.log",
-    wildcard_constraints:
-        grant=r"[a-z0-9-]+",
-        report=r"interim-\d+|final",
-    shell:
-        "{GRANTREPORTS} render {input.data:q} {wildcards.report} --templates {TEMPLATES:q} --pdf {output.pdf:q}"
-        " --extraction {params.extraction:q} > {log:q} 2>&1"
+    rule:
+        name:
+            f"render_{batch.replace('-', '_')}"
+        input:
+            data=sorted({str(RESULTS / "grants" / f"{r.grant_slug}.json") for r in members}),
+            templates=sorted({f for r in members for f in funder_template_files(r.funder)}),
+        output:
+            [
+                report(f"outputs/{r.grant_slug}/{r.report_slug}.{ext}", caption=f"../report/{caption}.rst", category=r.grant_slug,
+                       subcategory=r.report_slug, labels={"grant": r.grant_number, "report": r.report_slug, "file": ext})
+                for r in members
+                for ext, caption in REPORT_FILES.items()
+            ],
+        params:
+            reports=" ".join(f"{r.grant_slug}/{r.report_slug}" for r in members),
+            code=CODE_DIGEST,
+        log:
+            f"logs/render/{batch}.log",
+        resources:
+            mem_mb=400,
+            runtime=lambda wildcards, attempt, n=len(members): 2 + n // 10,
+        shell:
+            "{GRANTREPORTS} render {params.reports} --templates {TEMPLATES:q} --results {RESULTS:q} --outputs outputs > {log:q} 2>&1"

@@ -117,13 +117,14 @@ def write_workbook(path: Path, tables: dict[str, list[list]]) -> Path:
     return path
 
 
-def write_project(folder: Path, tables: dict[str, list[list]] | None = None, as_of: str = "2024-11-30", templates: Path = TEMPLATES) -> Path:
+def write_project(folder: Path, tables: dict[str, list[list]] | None = None, as_of: str = "2024-11-30", templates: Path = TEMPLATES,
+                  config_extra: str = "") -> Path:
     """A workflow working directory: inputs/grants.xlsx and config/config.yaml using `templates` (the repo's by default)."""
     write_workbook(folder / "inputs" / "grants.xlsx", tables or sheets())
     (folder / "config").mkdir(parents=True, exist_ok=True)
     (folder / "config" / "config.yaml").write_text(
         f'inputs: ["inputs/**/*.xlsx", "inputs/**/*.ods", "inputs/**/*.csv"]\n'
-        f'as_of: "{as_of}"\ntemplates: "{templates}"\ngrants: []\n',
+        f'as_of: "{as_of}"\ntemplates: "{templates}"\ngrants: []\n{config_extra}',
         encoding="utf-8",
     )
     return folder

@@ -45,15 +45,26 @@ def test_a_second_run_with_nothing_changed_runs_no_job(built):
     assert "Nothing to be done" in run.stdout + run.stderr
 
 
+def rendered_reports(folder):
+    """The reports the batch jobs' logs say were rendered (not restored)."""
+    lines = [line for log in (folder / "logs" / "render").glob("*.log") for line in log.read_text().splitlines()]
+    return sorted(line.split()[1].rstrip(":") for line in lines if line.endswith(" s") and ": rendered in " in line)
+
+
 def test_editing_one_row_of_one_grant_rebuilds_only_that_grants_reports(tmp_path):
-    folder = write_project(tmp_path)
+    folder = write_project(tmp_path, config_extra="render_batches: 1\n")  # both grants in one batch job
     assert snakemake(folder).returncode == 0
+    assert rendered_reports(folder) == [f"{SIF_DIR}/final", f"{SIF_DIR}/interim-1", f"{BC_DIR}/final"]
+    sif_pdf = (folder / "outputs" / SIF_DIR / "final.pdf").read_bytes()
     tables = sheets()
     tables["activities"][4][7] = 49  # the BC grant's only activity row
     write_workbook(folder / "inputs" / "grants.xlsx", tables)
-    dry_run = snakemake(folder, "-n")
-    planned = [line.strip() for line in dry_run.stdout.splitlines() if line.strip().startswith("wildcards:")]
-    assert planned == [f"wildcards: grant={BC_DIR}, report=final"]
+    run = snakemake(folder)
+    assert run.returncode == 0, run.stderr
+    assert rendered_reports(folder) == [f"{BC_DIR}/final"]
+    assert (folder / "outputs" / SIF_DIR / "final.pdf").read_bytes() == sif_pdf
+    assert "49" in pdf_text(folder / "outputs" / BC_DIR / "final.pdf")
+    assert "Nothing to be done" in snakemake(folder).stderr
 
 
 def test_a_grant_with_bad_rows_gets_no_report_the_others_do_and_the_build_fails_with_a_summary(tmp_path):
@@ -92,9 +103,10 @@ def test_config_can_limit_the_build_to_some_grants(tmp_path):
     folder = write_project(tmp_path)
     config = folder / "config" / "config.yaml"
     config.write_text(config.read_text().replace("grants: []", f'grants: ["{BC}"]'))
-    dry_run = snakemake(folder, "-n")
-    planned = [line.strip() for line in dry_run.stdout.splitlines() if line.strip().startswith("wildcards:")]
-    assert planned == [f"wildcards: grant={BC_DIR}, report=final"]
+    run = snakemake(folder)
+    assert run.returncode == 0, run.stderr
+    assert rendered_reports(folder) == [f"{BC_DIR}/final"]
+    assert not (folder / "outputs" / SIF_DIR).exists()
 
 
 def test_broken_files_and_rows_from_the_corpus_fail_the_build_clearly_and_the_other_grant_still_builds(tmp_path):

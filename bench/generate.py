@@ -1,0 +1,130 @@
+"""Synthetic but realistic inputs for the benchmark: N grants across the five funder formats, M activity rows.
+
+Each grant is a copy of one of the example grants (scripts/make_example_inputs.py: Latvian names,
+places, target groups, budgets and expenses) under its own grant number, with a single final
+report covering the whole grant, and its share of the M activity rows spread over its period.
+Activities sit in one shared workbook, as a programme office would collect them. The same
+arguments always write the same values; --edit changes one activity row of one grant (its
+participants), as a project manager correcting a figure would.
+
+Run:  .venv/bin/python bench/generate.py --grants 1000 --activities 100000 --out bench/work/inputs
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+
+from openpyxl import Workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import make_example_inputs as example  # noqa: E402
+
+PLACES = ["Rīga", "Daugavpils", "Jelgava", "Liepāja", "Rēzekne", "Valmiera", "Ventspils", "Jēkabpils", "Ogre", "Tukums",
+          "Cēsis", "Kuldīga", "Sigulda", "Smiltene", "Krāslava", "Ludza", "Preiļi", "Aizkraukle", "Gulbene", "Balvi",
+          "Mārupe", "Olaine", "Ķekava", "Ādaži", "Saulkrasti", "Līvāni", "Alūksne", "Talsi", "Bauska", "Dobele"]
+RESULTS = ["", "", "Apzinātas dalībnieku vajadzības un resursi.", "Sagatavots kopīgs rīcības plāns.",
+           "Dalībnieki novērtēja pasākumu ar 4,7 no 5 punktiem.", "Iesaistīti jauni brīvprātīgie; nodibināta sadarbība ar pašvaldību.",
+           "Izveidota kopienas informācijas apmaiņas grupa.", "Nodarbības vadīja pieaicināts speciālists; materiāli nodoti dalībniekiem."]
+ACTIVITY_COLUMNS = ["grant_number", "activity_code", "title", "start_date", "end_date", "location", "target_group", "participants", "organisation", "result"]
+SHEETS = {
+    "grants": list(example.GRANTS[0]),
+    "periods": ["grant_number", "kind", "period_from", "period_to", "due_date", "submission_date"],
+    "narrative": ["grant_number", "period_to", "section", "text"],
+    "activity_plan": ["grant_number", "activity_code", "title", "planned_events", "planned_participants"],
+    "indicators": ["grant_number", "indicator_code", "name", "unit", "baseline", "target", "measure", "activity_codes", "target_group"],
+    "indicator_values": ["grant_number", "indicator_code", "date", "value", "unit", "comment"],
+    "budget": ["grant_number", "line_code", "category", "description", "approved"],
+    "budget_notes": ["grant_number", "period_to", "line_code", "explanation"],
+    "expenses": ["grant_number", "date", "line_code", "amount", "document_number", "description"],
+}
+# The example tables under the names of the sheets they fill
+TABLES = {"narrative": example.NARRATIVE, "activity_plan": example.ACTIVITY_PLAN, "indicators": example.INDICATORS,
+          "indicator_values": example.INDICATOR_VALUES, "budget": example.BUDGET, "budget_notes": example.BUDGET_NOTES,
+          "expenses": example.EXPENSES}
+
+
+def grant_numbers(count: int) -> list[tuple[str, dict]]:
+    """(new grant number, example grant it copies) for `count` grants, the five funders in turn."""
+    return [(f"{base['grant_number']}/B{index + 1:04d}", base)
+            for index, base in ((i, example.GRANTS[i % len(example.GRANTS)]) for i in range(count))]
+
+
+def _dated(value):
+    return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 and value[4] == "-" else value
+
+
+def _copies(table: list[tuple], base_number: str, number: str) -> list[list]:
+    """The example rows of one grant under a new number."""
+    return [[number, *(_dated(v) for v in row[1:])] for row in table if row[0] == base_number]
+
+
+def activity_rows(grants: list[tuple[str, dict]], total: int, edit: bool) -> list[list]:
+    rng = random.Random(20261122)
+    rows = []
+    per_grant = [total // len(grants) + (1 if i < total % len(grants) else 0) for i in range(len(grants))]
+    for (number, base), count in zip(grants, per_grant):
+        plan = [p for p in example.ACTIVITY_PLAN if p[0] == base["grant_number"]]
+        titles = {a[1]: a[2] for a in example.ACTIVITIES if a[0] == base["grant_number"]}
+        groups = sorted({a[6] for a in example.ACTIVITIES if a[0] == base["grant_number"]})
+        start, end = base["start_date"], base["end_date"]
+        days = (end - start).days
+        for n in range(count):
+            code, plan_title = plan[n % len(plan)][1], plan[n % len(plan)][2]
+            day = start + dt.timedelta(days=rng.randrange(days + 1))
+            rows.append([number, code, f"{titles.get(code, plan_title)} ({n + 1})", day, None, rng.choice(PLACES), rng.choice(groups),
+                         rng.randint(3, 60), base["grantee"], rng.choice(RESULTS)])
+    if edit:
+        rows[len(rows) // 2][7] += 1  # one figure of one grant, corrected
+    return rows
+
+
+def write_workbook(path: Path, sheets: dict[str, tuple[list[str], list[list]]]) -> None:
+    workbook = Workbook(write_only=True)
+    for name, (columns, rows) in sheets.items():
+        sheet = workbook.create_sheet(name)
+        sheet.append(columns)
+        for row in rows:
+            sheet.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    workbook.save(partial)
+    partial.replace(path)
+
+
+def generate(out: Path, grant_count: int, activity_count: int, edit: bool = False) -> list[str]:
+    """Write grants.xlsx, activities.xlsx and expenses.xlsx into `out`; the grant numbers, in order."""
+    grants = grant_numbers(grant_count)
+    tables = {name: [] for name in SHEETS}
+    for number, base in grants:
+        end = base["end_date"].isoformat()
+        tables["grants"].append([number if k == "grant_number" else v for k, v in base.items()])
+        tables["periods"].append([number, "final", base["start_date"], base["end_date"], base["end_date"] + dt.timedelta(days=30), None])
+        for name, table in TABLES.items():
+            rows = _copies(table, base["grant_number"], number)
+            if name in ("narrative", "budget_notes"):  # texts of any period go to the single final report
+                rows = [[r[0], _dated(end) if r[1] else r[1], *r[2:]] for r in rows]
+                if name == "narrative":
+                    rows = list({(r[1], r[2]): r for r in rows}.values())  # one text per section
+            tables[name] += rows
+    write_workbook(out / "grants.xlsx", {name: (SHEETS[name], tables[name]) for name in SHEETS if name != "expenses"})
+    write_workbook(out / "expenses.xlsx", {"expenses": (SHEETS["expenses"], tables["expenses"])})
+    write_workbook(out / "activities.xlsx", {"activities": (ACTIVITY_COLUMNS, activity_rows(grants, activity_count, edit))})
+    return [number for number, _ in grants]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--grants", type=int, default=1000)
+    parser.add_argument("--activities", type=int, default=100_000)
+    parser.add_argument("--out", type=Path, required=True, help="folder for the input workbooks")
+    parser.add_argument("--edit", action="store_true", help="change the participants of one activity row of one grant")
+    args = parser.parse_args()
+    generate(args.out, args.grants, args.activities, args.edit)
+
+
+if __name__ == "__main__":
+    main()
