@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORES ?= all
 
-.PHONY: report test check-templates verify clean
+.PHONY: report test check-templates verify bench clean
 
 report: $(VENV)/.installed
 	$(BIN)/snakemake --cores $(CORES)
@@ -18,6 +18,11 @@ verify: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+# Scale benchmark (about an hour at the default 1,000 grants; BENCH_ARGS="--grants 50 --activities 5000" for a quick look).
+# Prints its figures and writes bench/RESULTS.md. LibreOffice is compared when installed (bench/install-tools.sh).
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import sys
 import time
@@ -27,6 +28,7 @@ from .render_word import render_word
 from .reproducible import build_moment, fixed_zip
 from .traceability import extract_workbook
 
+JOB_START = "GRANTREPORTS_JOB_START"  # seconds since the epoch when the job's shell command began
 SOURCES_NAME = "sources.xlsx"
 MANIFEST_NAME = "manifest.json"
 
@@ -53,6 +55,8 @@ def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, out
     """Render each of `reports` ('<grant>/<report>'), one line each on what was done; False if any failed.
 
     A failure does not stop the others: it is printed with its traceback and the batch goes on."""
+    if JOB_START in os.environ:  # set by the workflow's rule: what the job spent before rendering
+        print(f"grantreports: ready to render {time.time() - float(os.environ[JOB_START]):.2f} s after the job started (interpreter, imports)")
     input_hashes = json.loads((results_dir / "extraction.json").read_text(encoding="utf-8"))["input_hashes"]
     failed = []
     for name in reports:
@@ -67,6 +71,7 @@ def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, out
             print(f"grantreports: {name}: FAILED\n{traceback.format_exc()}", file=sys.stderr)
             continue
         print(f"grantreports: {name}: {'rendered' if rendered else 'unchanged, restored'} in {time.perf_counter() - started:.2f} s")
+    print(f"grantreports: peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     if failed:
         print(f"grantreports: {len(failed)} of {len(reports)} report(s) failed: {', '.join(failed)}", file=sys.stderr)
     return not failed

@@ -28,4 +28,4 @@ for batch, members in BATCHES.items():
             mem_mb=400,
             runtime=lambda wildcards, attempt, n=len(members): 2 + n // 10,
         shell:
-            "{GRANTREPORTS} render {params.reports} --templates {TEMPLATES:q} --results {RESULTS:q} --outputs outputs > {log:q} 2>&1"
+            "GRANTREPORTS_JOB_START=$(date +%s.%N) {GRANTREPORTS} render {params.reports} --templates {TEMPLATES:q} --results {RESULTS:q} --outputs outputs > {log:q} 2>&1"
