@@ -1,7 +1,7 @@
-"""Render one report (one grant, one period): Word, PDF/A-3, its data extract and its manifest.
+"""Render reports (one grant, one period each): Word, PDF/A-3, the data extract and the manifest.
 
 A report whose content manifest (grant data, templates, tools) is the one it was last built
-from is not rendered again: its files are restored from the kept copy of that build.
+from is not rendered again: its files are restored from the kept copy of that build (kept.py).
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import shutil
 import sys
 import time
 import traceback
@@ -19,8 +18,9 @@ from pathlib import Path
 from . import manifest
 from .charts import draw_charts
 from .context import ReportContext, build_context
-from .files import sha256_file, write_atomically
+from .files import write_atomically
 from .formatting import Formatter
+from .kept import keep, restore
 from .model import GrantData
 from .profiles import SHARED_FOLDER, Profile, load_profile, template_files
 from .render_pdf import render_pdf
@@ -48,7 +48,7 @@ class ReportFiles:
         return cls(pdf.with_suffix(".docx"), pdf, stem.with_name(f"{stem.name}.{SOURCES_NAME}"), stem.with_name(f"{stem.name}.{MANIFEST_NAME}"))
 
     def all(self) -> tuple[Path, ...]:
-        return astuple(self)
+        return astuple(self)  # docx, pdf, sources, manifest
 
 
 def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, outputs_dir: Path) -> bool:
@@ -88,7 +88,7 @@ def render_report(data_file: Path, report_slug: str, templates_dir: Path, files:
     inputs = [source.file for source in data.sources()]
     used = template_files(templates_dir, data.grant.funder)
     content = manifest.content_manifest(data.grant.grant_number, report_slug, data_file, templates_dir, used, inputs)
-    if _restore(files, kept, content):
+    if restore(files, kept, content):
         return False
     profile = load_profile(templates_dir, data.grant.funder)
     context = build_context(data, report_slug, profile)
@@ -111,37 +111,8 @@ def render_report(data_file: Path, report_slug: str, templates_dir: Path, files:
     for path, data_bytes in outputs.items():
         write_atomically(path, data_bytes)
     write_atomically(files.manifest, manifest.to_bytes(manifest.full_manifest(content, outputs, input_hashes)))
-    for path, kept_path in zip(files.all(), kept.all()):
-        _link(path, kept_path)
+    keep(files, kept)
     return True
-
-
-def _restore(files: ReportFiles, kept: ReportFiles, content: dict) -> bool:
-    """Put back the kept files when they were built from exactly `content` and are intact (their SHA-256s)."""
-    try:
-        built = json.loads(kept.manifest.read_text(encoding="utf-8"))
-        recorded = {Path(name).name: digest for name, digest in built["outputs"].items()}
-        intact = all(recorded[path.name] == sha256_file(path) for path in (kept.docx, kept.pdf, kept.sources))
-    except (OSError, ValueError, KeyError):
-        return False
-    if not intact or any(built.get(key) != value for key, value in content.items()):
-        return False
-    for kept_path, path in zip(kept.all(), files.all()):
-        _link(kept_path, path)
-        os.utime(path)  # newer than the inputs that led here, as Snakemake expects of a job's outputs
-    return True
-
-
-def _link(source: Path, target: Path) -> None:
-    """`target` becomes a hard link to `source`, replacing any file there in one step."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.link.part")
-    temporary.unlink(missing_ok=True)
-    try:
-        os.link(source, temporary)
-    except OSError:  # a file system without hard links
-        shutil.copyfile(source, temporary)
-    os.replace(temporary, target)
 
 
 def document_properties(context: ReportContext, profile: Profile) -> dict[str, str]:

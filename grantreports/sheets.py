@@ -102,7 +102,7 @@ def convert_row(spec: SheetSpec, raw: dict[str, object], where: dict) -> tuple[d
     """
     values: dict[str, object] = {}
     problems = []
-    for column, outcomes in _outcome_memos(spec.name):
+    for column, outcomes in _outcome_memos(spec):
         value = raw.get(column.key)
         try:
             key = (type(value), value)
@@ -121,11 +121,16 @@ def convert_row(spec: SheetSpec, raw: dict[str, object], where: dict) -> tuple[d
     return values, problems
 
 
-@cache
-def _outcome_memos(sheet: str) -> tuple[tuple[Column, dict], ...]:
-    """Per column, the outcome of every distinct value met so far: the same texts, codes and dates repeat
-    across thousands of rows, and each is converted and checked once."""
-    return tuple((column, {}) for column in sheet_specs()[sheet].columns)
+# Per sheet definition (by identity), per column, the outcome of every distinct value met so far:
+# the same texts, codes and dates repeat across thousands of rows, and each is converted and checked once.
+_MEMOS: dict[int, tuple[SheetSpec, tuple[tuple[Column, dict], ...]]] = {}
+
+
+def _outcome_memos(spec: SheetSpec) -> tuple[tuple[Column, dict], ...]:
+    entry = _MEMOS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        entry = _MEMOS[id(spec)] = (spec, tuple((column, {}) for column in spec.columns))
+    return entry[1]
 
 
 def _cell_outcome(column: Column, value: object) -> tuple[object, str | None]:

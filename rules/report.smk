@@ -26,6 +26,6 @@ for batch, members in BATCHES.items():
             f"logs/render/{batch}.log",
         resources:
             mem_mb=400,
-            runtime=lambda wildcards, attempt, n=len(members): 2 + n // 10,
+            runtime=lambda wildcards, attempt, n=len(members): 5 + n // 5,  # minutes
         shell:
             "GRANTREPORTS_JOB_START=$(date +%s.%N) {GRANTREPORTS} render {params.reports} --templates {TEMPLATES:q} --results {RESULTS:q} --outputs outputs > {log:q} 2>&1"

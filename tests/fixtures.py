@@ -159,6 +159,7 @@ def render(tmp_path: Path, tables: dict, grant: str, report: str):
     data_path = tmp_path / "data.json"
     data_path.write_text(grants[grant].to_json(), encoding="utf-8")
     docx_path, pdf_path = tmp_path / "out" / "r.docx", tmp_path / "out" / "r.pdf"
-    render_report(data_path, report, TEMPLATES, ReportFiles.beside(pdf_path), {str(workbook): sha256_file(workbook)})
+    render_report(data_path, report, TEMPLATES, ReportFiles.beside(pdf_path), {str(workbook): sha256_file(workbook)},
+                  ReportFiles.beside(tmp_path / "kept" / "r.pdf"))
     context = build_context(grants[grant], report, load_profile(TEMPLATES, grants[grant].grant.funder))
     return context, word_text(docx_path), pdf_text(pdf_path), pdf_path
