@@ -157,7 +157,7 @@ def measure(work: Path, grants: int, activities: int, cores: int, lo_reports: in
     word_sum, pdf_sum = sum(t.word_s for t in times), sum(t.pdf_s for t in times)
     floor = (word_sum + pdf_sum) / cores
     pages = sum(t.pages for t in times)
-    floor_cmd = f"{PYTHON} -c 'from bench.floor import render_times; ...' (bench/floor.py)"
+    floor_cmd = f"{PYTHON} bench/run.py, step 5: bench/floor.py render_times() over the build's {len(names):,} reports in {cores} processes"
     results.add("render floor: (docxtpl + WeasyPrint time) / cores", f"{floor:.1f} s (docxtpl {word_sum:.0f} s + WeasyPrint {pdf_sum:.0f} s, "
                 f"{pages:,} PDF pages; this step took {floor_wall:.0f} s with charts and data)", command=floor_cmd)
     results.add("full build ÷ render floor", f"{full_s / floor:.2f}", "≤ 1.5", full_s / floor <= 1.5, command)

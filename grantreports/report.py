@@ -55,8 +55,9 @@ def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, out
     """Render each of `reports` ('<grant>/<report>'), one line each on what was done; False if any failed.
 
     A failure does not stop the others: it is printed with its traceback and the batch goes on."""
-    if JOB_START in os.environ:  # set by the workflow's rule: what the job spent before rendering
-        print(f"grantreports: ready to render {time.time() - float(os.environ[JOB_START]):.2f} s after the job started (interpreter, imports)")
+    job_start = os.environ.get(JOB_START, "")  # set by the workflow's rule: what the job spent before rendering
+    if job_start.replace(".", "", 1).isdigit():  # `date +%s.%N` gives no fraction where %N is unknown (macOS)
+        print(f"grantreports: ready to render {time.time() - float(job_start):.2f} s after the job started (interpreter, imports)")
     input_hashes = json.loads((results_dir / "extraction.json").read_text(encoding="utf-8"))["input_hashes"]
     failed = []
     for name in reports:
