@@ -128,3 +128,11 @@ def test_broken_files_and_rows_from_the_corpus_fail_the_build_clearly_and_the_ot
             file, *_, words = case.expected
             assert any(line.strip().startswith(f"ERROR {file}") and words in line for line in ending.splitlines()), case.name
     assert (folder / "outputs" / BC_DIR / "final.pdf").is_file() and not (folder / "outputs" / SIF_DIR).exists()
+
+
+def test_the_pdf_embeds_the_bundled_font_even_where_the_system_has_one_of_the_same_name(built):
+    from pypdf import PdfReader
+
+    fonts = {str(font["/BaseFont"]).split("+", 1)[-1] for page in PdfReader(built / "outputs" / SIF_DIR / "final.pdf").pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert fonts == {"Report-Sans", "Report-Sans-Bold", "Report-Sans-Italic"}, fonts
