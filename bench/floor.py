@@ -36,37 +36,20 @@ def render_times(workdir: Path, templates: Path, reports: list[str], cores: int)
 
 
 def _render_chunk(workdir: Path, templates: Path, reports: list[str]) -> list[RenderTime]:
-    from grantreports.charts import draw_charts
-    from grantreports.context import build_context
-    from grantreports.formatting import Formatter
+    from grantreports.extract import data_file
     from grantreports.model import GrantData
-    from grantreports.profiles import SHARED_FOLDER, load_profile
-    from grantreports.render_pdf import render_pdf
-    from grantreports.render_word import render_word
-    from grantreports.report import MANIFEST_NAME, SOURCES_NAME, document_properties
-    from grantreports.reproducible import build_moment, fixed_zip
-    from grantreports.traceability import extract_workbook
+    from grantreports.report import MANIFEST_NAME, SOURCES_NAME, prepare
 
-    shared = templates / SHARED_FOLDER
     times = []
     for name in reports:
         grant, report_slug = name.split("/")
-        data = GrantData.from_json((workdir / "results" / "grants" / f"{grant}.json").read_text(encoding="utf-8"))
-        profile = load_profile(templates, data.grant.funder)
-        context = build_context(data, report_slug, profile)
-        variables = context.as_template_variables()
-        formatter = Formatter.for_profile(profile)
-        environment = formatter.environment()
-        moment = build_moment(context.submission_date)
-        properties = document_properties(context, profile)
-        charts = draw_charts(context.charts, formatter, profile.chart_labels, shared / "fonts", ("png", "svg"))
-        sources = fixed_zip(extract_workbook(context, moment), moment)
-        attachments = {SOURCES_NAME: (sources, "data extract"), MANIFEST_NAME: (json.dumps({"report": name}).encode(), "manifest")}
-
+        data = GrantData.from_json(data_file(workdir / "results", grant).read_text(encoding="utf-8"))
+        prepared = prepare(data, report_slug, templates)  # context, charts, data extract: not counted
+        attachments = {SOURCES_NAME: (prepared.sources, "data extract"), MANIFEST_NAME: (json.dumps({"report": name}).encode(), "manifest")}
         started = time.perf_counter()
-        render_word(profile.folder / profile.word_template, variables, environment, charts["png"], properties, moment)
+        prepared.word()
         word_done = time.perf_counter()
-        pdf = render_pdf(profile.folder, profile.html_template, shared, variables, environment, charts["svg"], properties, moment, attachments)
+        pdf = prepared.pdf(attachments)
         pdf_done = time.perf_counter()
         times.append(RenderTime(name, word_done - started, pdf_done - word_done, len(PdfReader(io.BytesIO(pdf)).pages)))
     return times

@@ -6,6 +6,7 @@ from is not rendered again: its files are restored from the kept copy of that bu
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import resource
@@ -15,9 +16,12 @@ import traceback
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
+from jinja2 import Environment
+
 from . import manifest
 from .charts import draw_charts
 from .context import ReportContext, build_context
+from .extract import data_file
 from .files import write_atomically
 from .formatting import Formatter
 from .kept import keep, restore
@@ -64,7 +68,7 @@ def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, out
         grant, report_slug = name.split("/")
         started = time.perf_counter()
         try:
-            rendered = render_report(results_dir / "grants" / f"{grant}.json", report_slug, templates_dir,
+            rendered = render_report(data_file(results_dir, grant), report_slug, templates_dir,
                                      ReportFiles.beside(outputs_dir / grant / f"{report_slug}.pdf"), input_hashes,
                                      ReportFiles.beside(results_dir / "kept" / grant / f"{report_slug}.pdf"))
         except Exception:
@@ -78,42 +82,71 @@ def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, out
     return not failed
 
 
-def render_report(data_file: Path, report_slug: str, templates_dir: Path, files: ReportFiles, input_hashes: dict[str, str],
+def render_report(data_path: Path, report_slug: str, templates_dir: Path, files: ReportFiles, input_hashes: dict[str, str],
                   kept: ReportFiles) -> bool:
     """Write the report's files; False when they were restored from `kept` instead, their content unchanged.
 
     `input_hashes`: SHA-256 of the input files as the build read them (results/extraction.json), for the manifest.
     `kept`: where the files of the report's last build are kept (hard links), to restore them from.
     """
-    data = GrantData.from_json(data_file.read_text(encoding="utf-8"))
+    data = GrantData.from_json(data_path.read_text(encoding="utf-8"))
     inputs = [source.file for source in data.sources()]
     used = template_files(templates_dir, data.grant.funder)
-    content = manifest.content_manifest(data.grant.grant_number, report_slug, data_file, templates_dir, used, inputs)
+    content = manifest.content_manifest(data.grant.grant_number, report_slug, data_path, templates_dir, used, inputs)
     if restore(files, kept, content):
         return False
-    profile = load_profile(templates_dir, data.grant.funder)
-    context = build_context(data, report_slug, profile)
-    variables = context.as_template_variables()
-    formatter = Formatter.for_profile(profile)
-    environment = formatter.environment()
-    shared = templates_dir / SHARED_FOLDER
-    moment = build_moment(context.submission_date)
-    properties = document_properties(context, profile)
-
-    charts = draw_charts(context.charts, formatter, profile.chart_labels, shared / "fonts", ("png", "svg"))
-    sources = fixed_zip(extract_workbook(context, moment), moment)
-    word = render_word(profile.folder / profile.word_template, variables, environment, charts["png"], properties, moment)
-    attachments = {
-        SOURCES_NAME: (sources, "Every input row behind the report's figures: file, sheet, row, and the figure it feeds"),
+    prepared = prepare(data, report_slug, templates_dir)
+    word = prepared.word()
+    pdf = prepared.pdf({
+        SOURCES_NAME: (prepared.sources, "Every input row behind the report's figures: file, sheet, row, and the figure it feeds"),
         MANIFEST_NAME: (manifest.to_bytes(content), "What the report was built from: SHA-256 of the grant data and templates, input file names, tool versions"),
-    }
-    pdf = render_pdf(profile.folder, profile.html_template, shared, variables, environment, charts["svg"], properties, moment, attachments)
-    outputs = {files.docx: word, files.pdf: pdf, files.sources: sources}
+    })
+    outputs = {files.docx: word, files.pdf: pdf, files.sources: prepared.sources}
     for path, data_bytes in outputs.items():
         write_atomically(path, data_bytes)
     write_atomically(files.manifest, manifest.to_bytes(manifest.full_manifest(content, outputs, input_hashes)))
     keep(files, kept)
     return True
+
+
+@dataclass(frozen=True)
+class PreparedReport:
+    """Everything the two renderers need, computed once: the template variables, charts and data extract."""
+
+    profile: Profile
+    shared: Path
+    variables: dict
+    environment: Environment
+    moment: dt.datetime
+    properties: dict[str, str]
+    charts: dict[str, dict[str, bytes | None]]  # format -> chart name -> image
+    sources: bytes  # the data extract workbook
+
+    def word(self) -> bytes:
+        return render_word(self.profile.folder / self.profile.word_template, self.variables, self.environment, self.charts["png"],
+                           self.properties, self.moment)
+
+    def pdf(self, attachments: dict[str, tuple[bytes, str]]) -> bytes:
+        return render_pdf(self.profile.folder, self.profile.html_template, self.shared, self.variables, self.environment,
+                          self.charts["svg"], self.properties, self.moment, attachments)
+
+
+def prepare(data: GrantData, report_slug: str, templates_dir: Path) -> PreparedReport:
+    profile = load_profile(templates_dir, data.grant.funder)
+    context = build_context(data, report_slug, profile)
+    formatter = Formatter.for_profile(profile)
+    shared = templates_dir / SHARED_FOLDER
+    moment = build_moment(context.submission_date)
+    return PreparedReport(
+        profile=profile,
+        shared=shared,
+        variables=context.as_template_variables(),
+        environment=formatter.environment(),
+        moment=moment,
+        properties=document_properties(context, profile),
+        charts=draw_charts(context.charts, formatter, profile.chart_labels, shared / "fonts", ("png", "svg")),
+        sources=fixed_zip(extract_workbook(context, moment), moment),
+    )
 
 
 def document_properties(context: ReportContext, profile: Profile) -> dict[str, str]:

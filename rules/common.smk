@@ -12,7 +12,7 @@ from snakemake.utils import validate
 sys.path.insert(0, workflow.basedir)
 
 from grantreports.batches import batches
-from grantreports.extract import extract
+from grantreports.extract import data_file, extract
 from grantreports.manifest import code_digest
 from grantreports.profiles import template_files as funder_files
 from grantreports.summary import headline, summary_text

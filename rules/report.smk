@@ -10,7 +10,7 @@ for batch, members in BATCHES.items():
         name:
             f"render_{batch.replace('-', '_')}"
         input:
-            data=sorted({str(RESULTS / "grants" / f"{r.grant_slug}.json") for r in members}),
+            data=sorted({str(data_file(RESULTS, r.grant_slug)) for r in members}),
             templates=sorted({f for r in members for f in funder_template_files(r.funder)}),
         output:
             [
