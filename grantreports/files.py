@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """The file appears at `path` only once fully written (temporary file, then rename).
+    """The file appears at `path` only once fully written: written to `.<name>.part` beside it, then renamed.
 
-    A temporary file of an earlier write that was killed before its rename is removed first.
+    A `.part` file left by an earlier write that was killed before its rename is overwritten.
+    One process writes a given path at a time (Snakemake's lock sees to it in a build).
+    The file gets the usual permissions (the umask's), like any file the user creates.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
-        leftover.unlink(missing_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    temporary = path.with_name(f".{path.name}.part")
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with open(temporary, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

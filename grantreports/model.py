@@ -182,13 +182,18 @@ class GrantData:
 
 
 def _plain(value: object) -> object:
-    """What JSON holds for a record (its fields), a date (ISO) and an amount (its exact digits)."""
-    if is_dataclass(value):
+    """What JSON holds for a record (its fields), a date (ISO) and an amount (its exact digits).
+
+    Called for every record, date and amount of a grant (400,000 times at 1,000 grants): exact types first."""
+    kind = type(value)
+    if kind is Decimal:
+        return str(value)
+    if kind is dt.date:
+        return value.isoformat()
+    if hasattr(kind, "__dataclass_fields__"):
         return vars(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
     raise TypeError(f"cannot write {type(value).__name__} to a data file")
 
 
