@@ -21,7 +21,7 @@ include: "rules/verify.smk"
 rule all:
     default_target: True
     input:
-        report_files(),
+        [batch_done(batch) for batch in BATCHES],
         "results/validation.ok",
         "results/template-check.txt",
 

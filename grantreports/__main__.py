@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--templates", type=Path, required=True)
     render.add_argument("--results", type=Path, required=True, help="the build's results folder: grants/<grant>.json, extraction.json, kept/")
     render.add_argument("--outputs", type=Path, required=True, help="folder of the reports: <grant>/<report>.pdf and the rest beside it")
+    render.add_argument("--done", type=Path, help="file written, listing the reports, once every one of them is built")
     summary = commands.add_parser("summary", help="fail when the inputs have errors (the workflow prints them at its end)")
     summary.add_argument("extraction", type=Path, help="results/extraction.json")
     summary.add_argument("ok_marker", type=Path, help="file written when there is no error")
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "render":
         from .report import render_batch  # WeasyPrint and docxtpl take a second to import; only rendering needs them
 
-        return 0 if render_batch(args.reports, args.templates, args.results, args.outputs) else 1
+        return 0 if render_batch(args.reports, args.templates, args.results, args.outputs, args.done) else 1
     extraction = Extraction.from_json(json.loads(args.extraction.read_text(encoding="utf-8")))
     text, errors = summary_text(extraction.problems)
     if errors:

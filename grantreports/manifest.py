@@ -69,9 +69,11 @@ def tool_versions() -> dict[str, str]:
 
 @cache
 def code_digest() -> str:
-    """Digest of this package's code and the schemas (sheets, profile, config): a change means outputs may change."""
+    """Digest of this package's code, the schemas (sheets, profile, config) and the workflow's rules:
+    a change means outputs may change."""
+    workflow = sorted(PACKAGE_DIR.parent.glob("rules/*.smk")) + sorted(PACKAGE_DIR.parent.glob("Snakefile"))
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.glob("*.py")) + sorted(SCHEMA_DIR.rglob("*.yaml")):
+    for path in sorted(PACKAGE_DIR.glob("*.py")) + sorted(SCHEMA_DIR.rglob("*.yaml")) + workflow:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 

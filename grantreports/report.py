@@ -55,10 +55,11 @@ class ReportFiles:
         return astuple(self)  # docx, pdf, sources, manifest
 
 
-def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, outputs_dir: Path) -> bool:
+def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, outputs_dir: Path, done: Path | None = None) -> bool:
     """Render each of `reports` ('<grant>/<report>'), one line each on what was done; False if any failed.
 
-    A failure does not stop the others: it is printed with its traceback and the batch goes on."""
+    A failure does not stop the others: it is printed with its traceback and the batch goes on.
+    When all are built, `done` is written with their names: the one file the workflow asks of a batch."""
     job_start = os.environ.get(JOB_START, "")  # set by the workflow's rule: what the job spent before rendering
     if job_start.replace(".", "", 1).isdigit():  # `date +%s.%N` gives no fraction where %N is unknown (macOS)
         print(f"grantreports: ready to render {time.time() - float(job_start):.2f} s after the job started (interpreter, imports)")
@@ -79,6 +80,8 @@ def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, out
     print(f"grantreports: peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     if failed:
         print(f"grantreports: {len(failed)} of {len(reports)} report(s) failed: {', '.join(failed)}", file=sys.stderr)
+    elif done:
+        write_atomically(done, "".join(f"{name}\n" for name in reports).encode())
     return not failed
 
 

@@ -3,6 +3,7 @@
 # exactly. Each valid grant's rows go to results/grants/<slug>.json, rewritten only
 # when they change: an edit to one grant's rows rebuilds only that grant's reports.
 import datetime
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ sys.path.insert(0, workflow.basedir)
 
 from grantreports.batches import batches
 from grantreports.extract import data_file, extract
+from grantreports.files import write_if_changed
 from grantreports.manifest import code_digest
 from grantreports.profiles import template_files as funder_files
 from grantreports.summary import headline, summary_text
@@ -34,10 +36,32 @@ REPORTS = [r for r in EXTRACTION.due(AS_OF) if not config["grants"] or r.grant_n
 BATCHES = batches(REPORTS, config["render_batches"])
 # Each report's files: extension -> caption file under report/
 REPORT_FILES = {"docx": "docx", "pdf": "pdf", "sources.xlsx": "sources", "manifest.json": "manifest"}
-# The package's code is not a file Snakemake tracks; its digest as a parameter reruns reports when it changes.
-CODE_DIGEST = code_digest()
+# The code (package, schemas, rules) is not a file Snakemake tracks: its digest is written to
+# results/code.txt, an input of the jobs, so that a change reruns them. A file and not a
+# parameter because the workflow profiles set `rerun-triggers: mtime`: Snakemake's params
+# trigger imports pandas and reads every output's metadata, a second of a rerun with nothing to do.
+CODE_FILE = RESULTS / "code.txt"
+
+
+def report_file(report, ext):
+    return f"outputs/{report.grant_slug}/{report.report_slug}.{ext}"
+
+
+def batch_done(batch):
+    """Written by the batch's job once all its reports are built; what the default target asks for (rules/report.smk)."""
+    return f"results/batches/{batch}.txt"
+
+
+def forget_unfinished_batches():
+    """A batch one of whose report files is gone (deleted, or its job killed) is not done: its job runs again."""
+    for batch, members in BATCHES.items():
+        if not all(os.path.exists(report_file(r, ext)) for r in members for ext in REPORT_FILES):
+            Path(batch_done(batch)).unlink(missing_ok=True)
+
 
 if workflow.is_main_process:
+    write_if_changed(CODE_FILE, f"{code_digest()}\n".encode())
+    forget_unfinished_batches()
     write_validation_reports(EXTRACTION.problems, Path("outputs"), AS_OF)
     if EXTRACTION.problems:
         print(headline(EXTRACTION.problems), file=sys.stderr)
@@ -46,10 +70,6 @@ if workflow.is_main_process:
 def print_problem_summary():
     if EXTRACTION.problems:
         print(summary_text(EXTRACTION.problems)[0], file=sys.stderr)
-
-
-def report_files():
-    return [f"outputs/{r.grant_slug}/{r.report_slug}.{ext}" for r in REPORTS for ext in REPORT_FILES]
 
 
 def all_template_files():

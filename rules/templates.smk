@@ -6,6 +6,7 @@
 rule check_templates:
     input:
         all_template_files(),
+        str(CODE_FILE),
     output:
         "results/template-check.txt",
     log:
