@@ -110,11 +110,11 @@ def _indicators(lines: list[IndicatorLine], formatter: Formatter, labels: dict[s
         axes = figure.add_subplot()
         names = [_short(f"{line.code} {line.name}") for line in reversed(lines)]
         progress = [float(line.progress or 0) for line in reversed(lines)]
+        values = [f"{formatter.number(line.achieved_to_date)} / {formatter.number(line.target)}" for line in reversed(lines)]
         bars = axes.barh(names, progress, color=BLUE, height=0.6, label=labels["achieved"])
         axes.axvline(1.0, color=RED, linestyle="--", linewidth=1, label=labels["target"])
-        for bar, line in zip(bars, reversed(lines)):
-            text = f"{formatter.number(line.achieved_to_date)} / {formatter.number(line.target)}"
-            axes.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0),
+        for bar, value in zip(bars, values):
+            axes.annotate(value, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0),
                           textcoords="offset points", va="center", fontsize=SMALL, color="#111111")
         limit = max(1.25, max(progress) * 1.2)
         axes.set_xlim(0, limit)
@@ -123,8 +123,7 @@ def _indicators(lines: list[IndicatorLine], formatter: Formatter, labels: dict[s
         left = max(_size(name)[0] for name in names) + 2 * PAD
         # the value labels right of the bars must fit in the figure: widen the right margin where one would not
         plot_width = WIDTH_INCHES - left - 3 * PAD
-        right = max(3 * PAD, *(_size(f"{formatter.number(line.achieved_to_date)} / {formatter.number(line.target)}", SMALL)[0] + 2 * PAD
-                               - plot_width * (1 - share / limit) for share, line in zip(progress, reversed(lines))))
+        right = max(3 * PAD, *(_size(value, SMALL)[0] + 2 * PAD - plot_width * (1 - share / limit) for share, value in zip(progress, values)))
         _place(figure, axes, left, _line() + 2 * PAD + _legend_height(1), right)
     return figure
 

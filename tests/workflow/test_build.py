@@ -45,6 +45,17 @@ def test_a_second_run_with_nothing_changed_runs_no_job(built):
     assert "Nothing to be done" in run.stdout + run.stderr
 
 
+def test_a_deleted_report_file_is_put_back_by_the_next_run(built):
+    pdf = built / "outputs" / SIF_DIR / "interim-1.pdf"
+    before = pdf.read_bytes()
+    pdf.unlink()
+    run = snakemake(built)
+    assert run.returncode == 0, run.stderr
+    assert "render_batch" in run.stdout + run.stderr  # its batch's job ran again
+    assert pdf.read_bytes() == before
+    assert "Nothing to be done" in snakemake(built).stderr
+
+
 def rendered_reports(folder):
     """The reports the batch jobs' logs say were rendered (not restored)."""
     lines = [line for log in (folder / "logs" / "render").glob("*.log") for line in log.read_text().splitlines()]
