@@ -1,5 +1,6 @@
 """Snakemake run on a tiny project in a temporary folder, as a project manager would run it."""
 
+import shutil
 import subprocess
 import sys
 
@@ -54,6 +55,25 @@ def test_a_deleted_report_file_is_put_back_by_the_next_run(built):
     assert "render_batch" in run.stdout + run.stderr  # its batch's job ran again
     assert pdf.read_bytes() == before
     assert "Nothing to be done" in snakemake(built).stderr
+
+
+def test_a_change_of_the_code_rebuilds_the_reports(tmp_path):
+    """Jobs rerun on file dates; the code comes in as results/code.txt, its digest."""
+    workflow = tmp_path / "workflow"  # a copy of the workflow, whose code the test can change
+    workflow.mkdir()
+    shutil.copyfile(REPO / "Snakefile", workflow / "Snakefile")
+    for folder_name in ("rules", "grantreports", "schemas", "profiles", "report"):
+        shutil.copytree(REPO / folder_name, workflow / folder_name, ignore=shutil.ignore_patterns("__pycache__"))
+    folder = write_project(tmp_path / "project", config_extra="render_batches: 1\n")
+    command = [sys.executable, "-m", "snakemake", "-s", str(workflow / "Snakefile"), "-d", str(folder), "--cores", "2"]
+    assert subprocess.run(command, capture_output=True, timeout=600).returncode == 0
+    assert "Nothing to be done" in subprocess.run(command, capture_output=True, text=True, timeout=600).stderr
+    shutil.rmtree(folder / "logs")  # the first build's job logs
+    with (workflow / "grantreports" / "context.py").open("a") as code:
+        code.write("\n# a change\n")
+    run = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert rendered_reports(folder) == [f"{SIF_DIR}/final", f"{SIF_DIR}/interim-1", f"{BC_DIR}/final"]
 
 
 def rendered_reports(folder):
