@@ -12,8 +12,8 @@ from tests.fixtures import BC, REPO, SIF, pdf_text, sheets, word_text, write_pro
 SIF_DIR, BC_DIR = "2023-lv-nvof-mac-041-58", "bc-lv-p2p-2023-04"
 
 
-def snakemake(folder, *args):
-    command = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(folder), "--cores", "2", *args]
+def snakemake(folder, *args, snakefile=REPO / "Snakefile"):
+    command = [sys.executable, "-m", "snakemake", "-s", str(snakefile), "-d", str(folder), "--cores", "2", *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=600)
 
 
@@ -65,13 +65,12 @@ def test_a_change_of_the_code_rebuilds_the_reports(tmp_path):
     for folder_name in ("rules", "grantreports", "schemas", "profiles", "report"):
         shutil.copytree(REPO / folder_name, workflow / folder_name, ignore=shutil.ignore_patterns("__pycache__"))
     folder = write_project(tmp_path / "project", config_extra="render_batches: 1\n")
-    command = [sys.executable, "-m", "snakemake", "-s", str(workflow / "Snakefile"), "-d", str(folder), "--cores", "2"]
-    assert subprocess.run(command, capture_output=True, timeout=600).returncode == 0
-    assert "Nothing to be done" in subprocess.run(command, capture_output=True, text=True, timeout=600).stderr
+    assert snakemake(folder, snakefile=workflow / "Snakefile").returncode == 0
+    assert "Nothing to be done" in snakemake(folder, snakefile=workflow / "Snakefile").stderr
     shutil.rmtree(folder / "logs")  # the first build's job logs
     with (workflow / "grantreports" / "context.py").open("a") as code:
         code.write("\n# a change\n")
-    run = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    run = snakemake(folder, snakefile=workflow / "Snakefile")
     assert run.returncode == 0, run.stderr
     assert rendered_reports(folder) == [f"{SIF_DIR}/final", f"{SIF_DIR}/interim-1", f"{BC_DIR}/final"]
 
