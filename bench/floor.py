@@ -36,6 +36,13 @@ def render_times(workdir: Path, templates: Path, reports: list[str], cores: int)
 
 
 def _render_chunk(workdir: Path, templates: Path, reports: list[str]) -> list[RenderTime]:
+    from grantreports.collector import bulk_allocation
+
+    with bulk_allocation():  # as in a render job
+        return _render_each(workdir, templates, reports)
+
+
+def _render_each(workdir: Path, templates: Path, reports: list[str]) -> list[RenderTime]:
     from grantreports.extract import data_file
     from grantreports.model import GrantData
     from grantreports.report import MANIFEST_NAME, SOURCES_NAME, prepare

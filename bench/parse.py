@@ -1,6 +1,10 @@
 """Parse every input of a bench working folder in a fresh process, as a build does once; print JSON figures.
 
-Run:  .venv/bin/python bench/parse.py bench/work/scale
+Without --keep, the results of an earlier parse are removed first: the whole parse is measured.
+With --keep, what an earlier parse left is used as a build would (results/checks.json: only
+the grants whose rows changed are checked again).
+
+Run:  .venv/bin/python bench/parse.py bench/work/scale [--keep]
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from grantreports.sheets import sheet_specs  # noqa: E402
 def main() -> None:
     workdir = Path(sys.argv[1])
     config = yaml.safe_load((workdir / "config" / "config.yaml").read_text(encoding="utf-8"))
-    shutil.rmtree(workdir / "results", ignore_errors=True)  # nothing cached: the whole parse is measured
+    if "--keep" not in sys.argv[2:]:
+        shutil.rmtree(workdir / "results", ignore_errors=True)  # nothing cached: the whole parse is measured
     started = time.perf_counter()
     extraction = extract(workdir, config["inputs"], Path(config["templates"]), workdir / "results", dt.date.fromisoformat(config["as_of"]))
     seconds = time.perf_counter() - started

@@ -1,21 +1,26 @@
-"""Read every input once, validate, and write one data file per grant, only when it changed."""
+"""Read every input once, validate, and write one data file per grant, only when it changed.
+
+A grant whose rows, funder format and the code are as last time is not checked again: its
+problems and reports are taken from results/checks.json (grantreports.grant_checks)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import glob
-import hashlib
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .files import sha256_file, write_if_changed
+from .collector import bulk_allocation
+from .files import sha256_file, write_all_if_changed, write_if_changed
+from .grant_checks import GrantCheck, checks_file, checks_json, digest, load_checks
 from .manifest import code_digest
 from .problems import Problem, blocked_grants, sort_key
-from .profiles import load_profiles, profile_files
+from .profiles import Profile, load_profiles, profile_files
 from .reading import read_file
 from .sheets import sheet_specs
-from .validation import group_by_grant
+from .validation import SortedRows, check_grant, sort_rows
 
 # Files spreadsheet programs leave beside an open workbook.
 _LOCK_PREFIXES = ("~$", ".~lock.")
@@ -73,42 +78,68 @@ def data_file(results_dir: Path, grant_slug: str) -> Path:
 def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir: Path, as_of: dt.date) -> Extraction:
     """Read, validate and split the inputs, unless nothing they depend on changed since last time."""
     files, glob_problems = input_files(workdir, patterns)
-    profiles_read = profile_files(templates_dir)
+    code = code_digest()
+    formats = {path.parent.name: sha256_file(path) for path in profile_files(templates_dir)}
     input_hashes = {path.as_posix(): sha256_file(workdir / path) for path in files}
-    key = _cache_key(patterns, input_hashes, profiles_read, as_of)
+    key = digest(code, *patterns, as_of.isoformat(), json.dumps(input_hashes), json.dumps(formats, sort_keys=True))
     index_file = results_dir / "extraction.json"
     if index_file.is_file():
         cached = json.loads(index_file.read_text(encoding="utf-8"))
         extraction = Extraction.from_json(cached)
         if cached["key"] == key and all(data_file(results_dir, r.grant_slug).is_file() for r in extraction.reports):
             return extraction
+    with bulk_allocation():
+        profiles, problems = load_profiles(templates_dir)
+        sorted_rows, read_problems = _read(workdir, files, profiles, frozenset(formats) - set(profiles))
+        reports, check_problems = _check_and_split(sorted_rows, profiles, formats, digest(code, as_of.isoformat()), results_dir, as_of)
+    extraction = Extraction(reports, sorted(glob_problems + problems + read_problems + check_problems, key=sort_key), input_hashes)
+    # A file-level problem may name grants too (a sheet that lost a required column): they get no report.
+    blocked = blocked_grants(extraction.problems)
+    extraction = Extraction([r for r in reports if r.grant_number not in blocked], extraction.problems, input_hashes)
+    _remove_stale_data_files(results_dir, {grant.slug for number, grant in sorted_rows.grants.items() if number not in blocked})
+    write_if_changed(index_file, extraction.to_json(key).encode())
+    return extraction
 
-    profiles, profile_problems = load_profiles(templates_dir)
-    broken = frozenset(p.parent.name for p in profiles_read) - set(profiles)
-    sheets, problems = [], glob_problems + profile_problems
-    specs = sheet_specs()
-    for path in files:
-        file_sheets, file_problems = read_file(workdir / path, path.as_posix(), specs)
-        sheets += file_sheets
-        problems += file_problems
+
+def _read(workdir: Path, files: list[Path], profiles: dict[str, Profile], broken: frozenset[str]) -> tuple[SortedRows, list[Problem]]:
+    """Every input file read, its cells converted and its rows sorted to their grants; the problems found so far.
+
+    `broken` names the funder formats whose profile has errors: their grants are blocked."""
+    sheets, problems, specs = [], [], sheet_specs()
+    # calamine lets go of the interpreter while it parses a workbook: the files are read side by side.
+    with ThreadPoolExecutor(max(1, min(len(files), 4))) as pool:
+        for file_sheets, file_problems in pool.map(lambda path: read_file(workdir / path, path.as_posix(), specs), files):
+            sheets += file_sheets
+            problems += file_problems
     for required in ("grants", "periods"):
         if not any(s.spec.name == required for s in sheets):
             problems.append(Problem(f"no '{required}' sheet in any input file; expected one (see inputs/README.md)"))
-    grants, row_problems = group_by_grant(sheets, profiles, as_of, broken)
-    problems = sorted(problems + row_problems, key=sort_key)
-    # A file-level problem may name grants too (a sheet that lost a required column): they get no report.
-    blocked = blocked_grants(problems)
-    grants = {number: data for number, data in grants.items() if number not in blocked}
+    sorted_rows = sort_rows(sheets, set(profiles), broken)
+    return sorted_rows, problems + sorted_rows.problems
 
-    reports = []
-    for data in sorted(grants.values(), key=lambda d: d.grant.slug):
-        write_if_changed(data_file(results_dir, data.grant.slug), data.to_json().encode())
-        for period in data.periods:
-            reports.append(ReportTarget(data.grant.grant_number, data.grant.slug, period.slug, data.grant.funder, period.period_to))
-    _remove_stale_data_files(results_dir, {d.grant.slug for d in grants.values()})
-    extraction = Extraction(reports, problems, input_hashes)
-    write_if_changed(index_file, extraction.to_json(key).encode())
-    return extraction
+
+def _check_and_split(sorted_rows: SortedRows, profiles: dict[str, Profile], formats: dict[str, str], context: str,
+                     results_dir: Path, as_of: dt.date) -> tuple[list[ReportTarget], list[Problem]]:
+    """Check each grant (or take its check from the last build, when what it reads is unchanged) and write
+    the data file of each grant its own rows do not block; every grant's reports and problems.
+
+    `context`: digest of the code and `as_of`, which every check depends on."""
+    previous, checks, written = load_checks(results_dir), {}, {}
+    for number, grant in sorted_rows.grants.items():
+        check_digest = digest(context, formats[grant.funder], sorted_rows.fingerprint(number))
+        check = previous.get(number)
+        if check is None or check.digest != check_digest or not (check.has_errors() or data_file(results_dir, grant.slug).is_file()):
+            data, found = check_grant(sorted_rows, number, profiles[grant.funder], as_of)
+            check = GrantCheck(check_digest, found, [(period.slug, period.period_to) for period in data.periods])
+            if not check.has_errors():
+                written[number] = data
+        checks[number] = check
+    write_all_if_changed((data_file(results_dir, data.grant.slug), data.to_json().encode()) for data in written.values())
+    write_if_changed(checks_file(results_dir), checks_json(checks))
+    reports = [ReportTarget(number, grant.slug, slug, grant.funder, period_to)
+               for number, grant in sorted(sorted_rows.grants.items(), key=lambda item: item[1].slug) if not checks[number].has_errors()
+               for slug, period_to in checks[number].periods]
+    return reports, [problem for check in checks.values() for problem in check.problems]
 
 
 def _remove_stale_data_files(results_dir: Path, current: set[str]) -> None:
@@ -116,13 +147,3 @@ def _remove_stale_data_files(results_dir: Path, current: set[str]) -> None:
     for path in (results_dir / "grants").glob("*.json"):
         if path.stem not in current:
             path.unlink()
-
-
-def _cache_key(patterns: list[str], input_hashes: dict[str, str], profile_files: list[Path], as_of: dt.date) -> str:
-    digest = hashlib.sha256(code_digest().encode())
-    digest.update("\0".join(patterns).encode() + as_of.isoformat().encode())
-    for name, file_hash in input_hashes.items():
-        digest.update(name.encode() + b"\0" + file_hash.encode())
-    for path in profile_files:
-        digest.update(path.as_posix().encode() + b"\0" + sha256_file(path).encode())
-    return digest.hexdigest()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 
@@ -33,6 +35,15 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         return False
     write_atomically(path, data)
     return True
+
+
+def write_all_if_changed(files: Iterable[tuple[Path, bytes]], threads: int = 4) -> None:
+    """write_if_changed for each (path, content), several at a time: the disk waits (opening, fsync)
+    overlap each other and the making of the next content. Raises the first error once all are done."""
+    with ThreadPoolExecutor(threads) as pool:
+        pending = [pool.submit(write_if_changed, path, data) for path, data in files]
+    for done in pending:
+        done.result()
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 
 import python_calamine
@@ -21,12 +22,24 @@ CSV_ENCODINGS = ("utf-8-sig", "cp1257")  # Excel on Baltic Windows saves CSV as 
 
 @dataclass
 class SheetRows:
-    """The rows of one recognised sheet: each row maps column key to cell value."""
+    """The data rows of one recognised sheet, column by column.
+
+    `columns` maps the key of each column the sheet has to its cells, one per data row,
+    in the order of `row_numbers` (as the spreadsheet shows them); a row shorter than
+    the header has None for the cells it lacks."""
 
     spec: SheetSpec
     file: str
     sheet: str
-    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)
+    row_numbers: list[int] = field(default_factory=list)
+    columns: dict[str, list] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> list[tuple[int, dict[str, object]]]:
+        """Row by row: (row number, {column key: cell value}), without the cells a short row lacks."""
+        keys = list(self.columns)
+        return [(number, {k: v for k, v in zip(keys, cells) if v is not None})
+                for number, *cells in zip(self.row_numbers, *self.columns.values())]
 
 
 def read_file(path: Path, shown_as: str, specs: dict[str, SheetSpec]) -> tuple[list[SheetRows], list[Problem]]:
@@ -137,23 +150,20 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
         key = keys.get(normalise_name(header)) if _filled(header) else None
         if key is not None:
             positions.setdefault(key, position)
-    data_rows = [
-        (header_index + 2 + offset, row)
-        for offset, row in enumerate(grid[header_index + 1 :])
-        if any(_filled(v) for v in row)
-    ]
-    for row_number, row in data_rows:
-        result.rows.append((row_number, {k: row[p] for k, p in positions.items() if p < len(row)}))
+    first = header_index + 2  # the spreadsheet's number of the row below the header
+    kept = [(first + offset, row) for offset, row in enumerate(grid[header_index + 1 :]) if any(_filled(v) for v in row)]
+    result.row_numbers = [number for number, _ in kept]
+    by_position = list(zip_longest(*(row for _, row in kept), fillvalue=None))  # the grid's columns
+    result.columns = {key: list(by_position[p]) if p < len(by_position) else [None] * len(kept) for key, p in positions.items()}
     missing = [c.key for c in spec.columns if c.required and c.key not in positions]
     if not missing:
         return result, []
     # Rows of a sheet that lacks a required column are not used; block the grants they name.
     message = "missing required column(s) " + ", ".join(f"'{m}'" for m in missing) + f" in the header (row {header_index + 1})"
-    grants = sorted({str(values.get("grant_number", "")).strip() for _, values in result.rows} - {""})
+    grants = sorted({str(value).strip() for value in result.columns.get("grant_number", []) if value is not None} - {""})
     where = {"file": file, "sheet": sheet, "row": header_index + 1}
     problems = [Problem(message, grant=g, **where) for g in grants] or [Problem(message, **where)]
-    result.rows = []
-    return result, problems
+    return SheetRows(spec=spec, file=file, sheet=sheet), problems
 
 
 def _filled(value: object) -> bool:

@@ -20,6 +20,7 @@ from jinja2 import Environment
 
 from . import manifest
 from .charts import draw_charts
+from .collector import bulk_allocation
 from .context import ReportContext, build_context
 from .extract import data_file
 from .files import write_atomically
@@ -64,6 +65,18 @@ def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, out
     if job_start.replace(".", "", 1).isdigit():  # `date +%s.%N` gives no fraction where %N is unknown (macOS)
         print(f"grantreports: ready to render {time.time() - float(job_start):.2f} s after the job started (interpreter, imports)")
     input_hashes = json.loads((results_dir / "extraction.json").read_text(encoding="utf-8"))["input_hashes"]
+    with bulk_allocation():
+        failed = _render_each(reports, templates_dir, results_dir, outputs_dir, input_hashes)
+    print(f"grantreports: peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    if failed:
+        print(f"grantreports: {len(failed)} of {len(reports)} report(s) failed: {', '.join(failed)}", file=sys.stderr)
+    elif done:
+        write_atomically(done, "".join(f"{name}\n" for name in reports).encode())
+    return not failed
+
+
+def _render_each(reports: list[str], templates_dir: Path, results_dir: Path, outputs_dir: Path, input_hashes: dict[str, str]) -> list[str]:
+    """Render the reports one by one, a line each on what was done; the names of those that failed."""
     failed = []
     for name in reports:
         grant, report_slug = name.split("/")
@@ -77,12 +90,7 @@ def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, out
             print(f"grantreports: {name}: FAILED\n{traceback.format_exc()}", file=sys.stderr)
             continue
         print(f"grantreports: {name}: {'rendered' if rendered else 'unchanged, restored'} in {time.perf_counter() - started:.2f} s")
-    print(f"grantreports: peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    if failed:
-        print(f"grantreports: {len(failed)} of {len(reports)} report(s) failed: {', '.join(failed)}", file=sys.stderr)
-    elif done:
-        write_atomically(done, "".join(f"{name}\n" for name in reports).encode())
-    return not failed
+    return failed
 
 
 def render_report(data_path: Path, report_slug: str, templates_dir: Path, files: ReportFiles, input_hashes: dict[str, str],

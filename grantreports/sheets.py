@@ -94,42 +94,48 @@ def sheet_specs() -> dict[str, SheetSpec]:
     return specs
 
 
-def convert_row(spec: SheetSpec, raw: dict[str, object], where: dict) -> tuple[dict, list[Problem]]:
-    """Typed values of one row, keyed by column, and a problem for every cell that does not fit.
+def convert_columns(spec: SheetSpec, row_numbers: list[int], columns: dict[str, list], where: dict) -> tuple[list[tuple[int, dict]], list[Problem]]:
+    """The typed values of every row whose cells all fit, as (row number, {column key: value}),
+    and a problem for every cell that does not, in row and column order.
 
-    `raw` maps column key to the cell value (absent when the sheet lacks the optional
-    column); `where` holds file, sheet and row for the problems.
-    """
-    values: dict[str, object] = {}
+    `columns` maps column key to the cells of the rows (absent when the sheet lacks the
+    optional column); `where` holds the file and sheet for the problems. Work is done
+    per column and per distinct value: 100,000 rows hold few distinct dates and codes."""
+    count = len(row_numbers)
+    typed_columns, bad_cells = [], []
+    for index, (column, (typed_memo, message_memo)) in enumerate(_outcome_memos(spec)):
+        cells_ = columns.get(column.key) or [None] * count
+        keyed = list(zip(map(type, cells_), cells_))  # 1, 1.0 and True are different cells
+        distinct = set(keyed)
+        for key in distinct.difference(typed_memo):
+            typed_memo[key], message_memo[key] = _cell_outcome(column, key[1])
+        typed = list(map(typed_memo.__getitem__, keyed))
+        typed_columns.append([None if t is None else list(t) for t in typed] if column.kind == "list" else typed)
+        wrong = {key for key in distinct if message_memo[key] is not None}
+        bad_cells += [(row, index, message_memo[key], key[1]) for row, key in enumerate(keyed) if key in wrong] if wrong else []
+    keys = [column.key for column in spec.columns]
+    rows = [(number, dict(zip(keys, values))) for number, *values in zip(row_numbers, *typed_columns)]
+    if not bad_cells:
+        return rows, []
+    grant_numbers = columns.get("grant_number") or [""] * count
     problems = []
-    for column, outcomes in _outcome_memos(spec):
-        value = raw.get(column.key)
-        try:
-            key = (type(value), value)
-            outcome = outcomes.get(key)
-            if outcome is None:
-                outcome = outcomes[key] = _cell_outcome(column, value)
-        except TypeError:  # an unhashable value: not remembered
-            outcome = _cell_outcome(column, value)
-        typed, message = outcome
-        if message is None:
-            values[column.key] = list(typed) if column.kind == "list" else typed
-        else:
-            grant = cells.clean_text(raw.get("grant_number", ""))
-            shown = "" if cells.is_blank(value) else cells.clean_text(value)
-            problems.append(Problem(message, column=column.key, value=shown, grant=grant, **where))
-    return values, problems
+    for row, index, message, value in sorted(bad_cells, key=lambda cell: cell[:2]):
+        shown = "" if cells.is_blank(value) else cells.clean_text(value)
+        problems.append(Problem(message, column=keys[index], value=shown, grant=cells.clean_text("" if grant_numbers[row] is None else grant_numbers[row]),
+                                row=row_numbers[row], **where))
+    bad_rows = {cell[0] for cell in bad_cells}
+    return [row for index, row in enumerate(rows) if index not in bad_rows], problems
 
 
-# Per sheet definition (by identity), per column, the outcome of every distinct value met so far:
-# the same texts, codes and dates repeat across thousands of rows, and each is converted and checked once.
-_MEMOS: dict[int, tuple[SheetSpec, tuple[tuple[Column, dict], ...]]] = {}
+# Per sheet definition (by identity), per column, the outcome of every distinct (type, value) met so
+# far, as two maps: to the typed value, and to what is wrong with it (None when nothing is).
+_MEMOS: dict[int, tuple[SheetSpec, tuple[tuple[Column, tuple[dict, dict]], ...]]] = {}
 
 
-def _outcome_memos(spec: SheetSpec) -> tuple[tuple[Column, dict], ...]:
+def _outcome_memos(spec: SheetSpec) -> tuple[tuple[Column, tuple[dict, dict]], ...]:
     entry = _MEMOS.get(id(spec))
     if entry is None or entry[0] is not spec:
-        entry = _MEMOS[id(spec)] = (spec, tuple((column, {}) for column in spec.columns))
+        entry = _MEMOS[id(spec)] = (spec, tuple((column, ({}, {})) for column in spec.columns))
     return entry[1]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import pickle
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from .model import (Activity, BudgetLine, BudgetNote, Expense, Grant, GrantData,
 from .problems import Problem, blocked_grants
 from .profiles import Profile
 from .reading import SheetRows
-from .sheets import convert_row, normalise_name
+from .sheets import convert_columns, normalise_name
 from .slugs import SlugError, slugify
 
 
@@ -35,46 +36,73 @@ class _Row:
         )
 
 
-def group_by_grant(sheets: list[SheetRows], profiles: dict[str, Profile], as_of: dt.date, broken: frozenset[str] = frozenset()) -> tuple[dict[str, GrantData], list[Problem]]:
-    """Valid grants' data keyed by grant number, and every problem found, in one pass.
+SHEETS_OF_A_GRANT = ("periods", "narrative", "activity_plan", "activities", "indicators", "indicator_values", "budget", "budget_notes", "expenses")
 
-    `profiles` are the usable funder formats; `broken` names formats whose profile has
-    errors (reported on their own): their grants are blocked with a pointer to them.
-    The funders' rules apply to the reports due by `as_of`.
-    """
+
+@dataclass
+class SortedRows:
+    """The inputs' valid rows, sorted to their grants: what can be checked one grant at a time."""
+
+    grants: dict[str, Grant]  # by grant number: the grants whose own row is valid
+    rows: dict[str, dict[str, list[_Row]]]  # by grant number, by sheet: the grant's other rows
+    problems: list[Problem]  # of single cells, of the grants sheet, and of rows naming no known grant
+
+    def fingerprint(self, number: str) -> bytes:
+        """Everything the check of one grant reads, serialised: equal bytes, equal outcome.
+
+        (Equal rows may give different bytes, when pickle shares one object in one and not
+        in the other: that only costs a check that was not needed.)"""
+        rows = self.rows.get(number, {})
+        return pickle.dumps((self.grants[number], [(sheet, [(r.source, r.values) for r in rows.get(sheet, ())]) for sheet in SHEETS_OF_A_GRANT]),
+                            protocol=5)
+
+
+def sort_rows(sheets: list[SheetRows], funders: set[str], broken: frozenset[str] = frozenset()) -> SortedRows:
+    """Convert every cell, check the grants sheet, and sort the other rows to their grants.
+
+    `funders` are the usable funder formats; `broken` names formats whose profile has
+    errors (reported on their own): their grants are blocked with a pointer to them."""
     rows: dict[str, list[_Row]] = defaultdict(list)
     problems: list[Problem] = []
     named = set()  # every grant number in the grants sheet, valid or not
     for sheet in sheets:
-        for row_number, raw in sheet.rows:
-            if sheet.spec.name == "grants":
-                named.add(cells.clean_text(raw.get("grant_number", "")))
-            where = {"file": sheet.file, "sheet": sheet.sheet, "row": row_number}
-            values, row_problems = convert_row(sheet.spec, raw, where)
-            problems.extend(row_problems)
-            if not row_problems:
-                rows[sheet.spec.name].append(_Row(values, Source(**where)))
+        if sheet.spec.name == "grants":
+            named.update(cells.clean_text("" if n is None else n) for n in sheet.columns.get("grant_number", ()))
+        where = {"file": sheet.file, "sheet": sheet.sheet}
+        valid, sheet_problems = convert_columns(sheet.spec, sheet.row_numbers, sheet.columns, where)
+        problems += sheet_problems
+        rows[sheet.spec.name] += [_Row(values, Source(sheet.file, sheet.sheet, number)) for number, values in valid]
 
-    grants, grant_problems = _grants(rows["grants"], set(profiles), broken)
+    grants, grant_problems = _grants(rows["grants"], funders, broken)
     problems += grant_problems
     known = set(grants)
     # Rows of a grant whose own row has a problem go with the blocked grant; they are not 'unknown'.
     by_grant: dict[str, dict[str, list[_Row]]] = defaultdict(lambda: defaultdict(list))
-    for sheet_name in ("periods", "narrative", "activity_plan", "activities", "indicators", "indicator_values", "budget", "budget_notes", "expenses"):
+    for sheet_name in SHEETS_OF_A_GRANT:
         for row in rows[sheet_name]:
             number = row.values["grant_number"]
             if number in known:
                 by_grant[number][sheet_name].append(row)
             elif number not in named:
                 problems.append(_unknown_grant(row, number, sorted(known)))
+    return SortedRows(grants, by_grant, problems)
 
-    data = {}
-    for number, grant in grants.items():
-        grant_data, found = _grant_data(grant, by_grant[number])
+
+def check_grant(sorted_rows: SortedRows, number: str, profile: Profile, as_of: dt.date) -> tuple[GrantData, list[Problem]]:
+    """One grant's data and the problems of its rows, the funder's rules included (for the reports due by `as_of`)."""
+    data, problems = _grant_data(sorted_rows.grants[number], defaultdict(list, sorted_rows.rows.get(number, {})))
+    if not any(p.severity == "error" for p in problems):
+        problems += funder_problems(data, profile, as_of)
+    return data, problems
+
+
+def group_by_grant(sheets: list[SheetRows], profiles: dict[str, Profile], as_of: dt.date, broken: frozenset[str] = frozenset()) -> tuple[dict[str, GrantData], list[Problem]]:
+    """Valid grants' data keyed by grant number, and every problem found, in one pass."""
+    sorted_rows = sort_rows(sheets, set(profiles), broken)
+    problems, data = list(sorted_rows.problems), {}
+    for number, grant in sorted_rows.grants.items():
+        data[number], found = check_grant(sorted_rows, number, profiles[grant.funder], as_of)
         problems += found
-        if not any(p.severity == "error" for p in found):
-            problems += funder_problems(grant_data, profiles[grant.funder], as_of)
-        data[number] = grant_data
     blocked = blocked_grants(problems)
     return {n: d for n, d in data.items() if n not in blocked}, problems
 

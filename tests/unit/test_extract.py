@@ -1,5 +1,6 @@
 import datetime as dt
 import os
+import shutil
 
 import pytest
 
@@ -67,3 +68,53 @@ def test_a_changed_pattern_list_is_not_answered_from_the_cache(project):
     extract(project, ["inputs/**/*.xlsx"], TEMPLATES, project / "results", AS_OF)
     extraction = extract(project, ["inputs/**/*.xlsx", "partners/*.csv"], TEMPLATES, project / "results", AS_OF)
     assert [p.message for p in extraction.problems] == ["no file matches the input pattern 'partners/*.csv' in config"]
+
+
+def _checked_grants(monkeypatch) -> list[str]:
+    """The grant numbers extract checks from now on (and does not take from the last build's checks)."""
+    checked = []
+    real = extract_module.check_grant
+
+    def counting(sorted_rows, number, *args):
+        checked.append(number)
+        return real(sorted_rows, number, *args)
+
+    monkeypatch.setattr(extract_module, "check_grant", counting)
+    return checked
+
+
+def test_an_edit_to_one_grants_row_checks_only_that_grant_again_and_finds_the_same_problems(project, monkeypatch):
+    tables = sheets()
+    tables["expenses"][1][3] = 10**6  # a SIF expense far over its line: a problem of the funder's rules, kept with the check
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    first = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
+    assert any(p.grant == SIF for p in first.problems)
+    checked = _checked_grants(monkeypatch)
+    tables["activities"][4][7] = 49  # a BC row
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    second = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
+    assert checked == [BC]
+    assert second.problems == first.problems and second.reports == first.reports
+
+
+def test_a_changed_funder_format_checks_its_grants_again(project, tmp_path, monkeypatch):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    extract(project, PATTERNS, templates, project / "results", AS_OF)
+    checked = _checked_grants(monkeypatch)
+    profile = templates / "british-council" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    extract(project, PATTERNS, templates, project / "results", AS_OF)
+    assert checked == [BC]
+
+
+def test_a_lost_data_file_is_written_again_though_its_grant_is_unchanged(project):
+    results = project / "results"
+    extract(project, PATTERNS, TEMPLATES, results, AS_OF)
+    expected = data_file(results, "bc-lv-p2p-2023-04").read_bytes()
+    data_file(results, "bc-lv-p2p-2023-04").unlink()
+    tables = sheets()
+    tables["activities"][1][7] = 49  # a SIF row: the inputs changed, the BC grant's rows did not
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    extract(project, PATTERNS, TEMPLATES, results, AS_OF)
+    assert data_file(results, "bc-lv-p2p-2023-04").read_bytes() == expected
