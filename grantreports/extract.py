@@ -92,10 +92,10 @@ def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir
         profiles, problems = load_profiles(templates_dir)
         sorted_rows, read_problems = _read(workdir, files, profiles, frozenset(formats) - set(profiles))
         reports, check_problems = _check_and_split(sorted_rows, profiles, formats, digest(code, as_of.isoformat()), results_dir, as_of)
-    extraction = Extraction(reports, sorted(glob_problems + problems + read_problems + check_problems, key=sort_key), input_hashes)
+    problems = sorted(glob_problems + problems + read_problems + check_problems, key=sort_key)
     # A file-level problem may name grants too (a sheet that lost a required column): they get no report.
-    blocked = blocked_grants(extraction.problems)
-    extraction = Extraction([r for r in reports if r.grant_number not in blocked], extraction.problems, input_hashes)
+    blocked = blocked_grants(problems)
+    extraction = Extraction([r for r in reports if r.grant_number not in blocked], problems, input_hashes)
     _remove_stale_data_files(results_dir, {grant.slug for number, grant in sorted_rows.grants.items() if number not in blocked})
     write_if_changed(index_file, extraction.to_json(key).encode())
     return extraction
