@@ -20,7 +20,7 @@ from .problems import Problem, blocked_grants, sort_key
 from .profiles import Profile, load_profiles, profile_files
 from .reading import read_file
 from .sheets import sheet_specs
-from .validation import SortedRows, check_grant, sort_rows
+from .validation import ConvertedSheet, SortedRows, check_grant, convert_sheet, sort_rows
 
 # Files spreadsheet programs leave beside an open workbook.
 _LOCK_PREFIXES = ("~$", ".~lock.")
@@ -106,13 +106,19 @@ def _read(workdir: Path, files: list[Path], profiles: dict[str, Profile], broken
 
     `broken` names the funder formats whose profile has errors: their grants are blocked."""
     sheets, problems, specs = [], [], sheet_specs()
-    # calamine lets go of the interpreter while it parses a workbook: the files are read side by side.
+
+    def read_and_convert(path: Path) -> tuple[list[ConvertedSheet], list[Problem]]:
+        file_sheets, file_problems = read_file(workdir / path, path.as_posix(), specs)
+        return [convert_sheet(sheet) for sheet in file_sheets], file_problems
+
+    # calamine lets go of the interpreter while it parses a workbook: the files are read side by
+    # side, and the small ones are converted while the big one is still being parsed.
     with ThreadPoolExecutor(max(1, min(len(files), 4))) as pool:
-        for file_sheets, file_problems in pool.map(lambda path: read_file(workdir / path, path.as_posix(), specs), files):
+        for file_sheets, file_problems in pool.map(read_and_convert, files):
             sheets += file_sheets
             problems += file_problems
     for required in ("grants", "periods"):
-        if not any(s.spec.name == required for s in sheets):
+        if not any(s.name == required for s in sheets):
             problems.append(Problem(f"no '{required}' sheet in any input file; expected one (see inputs/README.md)"))
     sorted_rows = sort_rows(sheets, set(profiles), broken)
     return sorted_rows, problems + sorted_rows.problems

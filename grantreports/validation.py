@@ -53,12 +53,29 @@ class SortedRows:
         (Equal rows may give different bytes, when pickle shares one object in one and not
         in the other: that only costs a check that was not needed.)"""
         rows = self.rows.get(number, {})
-        return pickle.dumps((self.grants[number], [(sheet, [(r.source, r.values) for r in rows.get(sheet, ())]) for sheet in SHEETS_OF_A_GRANT]),
-                            protocol=5)
+        places = [(sheet, [(r.source.file, r.source.sheet, r.source.row, r.values) for r in rows.get(sheet, ())]) for sheet in SHEETS_OF_A_GRANT]
+        return pickle.dumps((self.grants[number], places), protocol=5)  # tuples, not Source records: pickled without Python code
 
 
-def sort_rows(sheets: list[SheetRows], funders: set[str], broken: frozenset[str] = frozenset()) -> SortedRows:
-    """Convert every cell, check the grants sheet, and sort the other rows to their grants.
+@dataclass
+class ConvertedSheet:
+    """One sheet's rows with typed values: those whose cells all fit, and a problem for each cell that does not."""
+
+    name: str  # of the sheet's definition: grants, activities, ...
+    rows: list[_Row]
+    problems: list[Problem]
+    named: set[str]  # for the grants sheet, every grant number it names, valid or not
+
+
+def convert_sheet(sheet: SheetRows) -> ConvertedSheet:
+    valid, problems = convert_columns(sheet.spec, sheet.row_numbers, sheet.columns, {"file": sheet.file, "sheet": sheet.sheet})
+    rows = [_Row(values, Source(sheet.file, sheet.sheet, number)) for number, values in valid]
+    named = {cells.clean_text("" if n is None else n) for n in sheet.columns.get("grant_number", ())} if sheet.spec.name == "grants" else set()
+    return ConvertedSheet(sheet.spec.name, rows, problems, named)
+
+
+def sort_rows(sheets: list[ConvertedSheet], funders: set[str], broken: frozenset[str] = frozenset()) -> SortedRows:
+    """Check the grants sheet, and sort the other rows to their grants.
 
     `funders` are the usable funder formats; `broken` names formats whose profile has
     errors (reported on their own): their grants are blocked with a pointer to them."""
@@ -66,12 +83,9 @@ def sort_rows(sheets: list[SheetRows], funders: set[str], broken: frozenset[str]
     problems: list[Problem] = []
     named = set()  # every grant number in the grants sheet, valid or not
     for sheet in sheets:
-        if sheet.spec.name == "grants":
-            named.update(cells.clean_text("" if n is None else n) for n in sheet.columns.get("grant_number", ()))
-        where = {"file": sheet.file, "sheet": sheet.sheet}
-        valid, sheet_problems = convert_columns(sheet.spec, sheet.row_numbers, sheet.columns, where)
-        problems += sheet_problems
-        rows[sheet.spec.name] += [_Row(values, Source(sheet.file, sheet.sheet, number)) for number, values in valid]
+        named |= sheet.named
+        problems += sheet.problems
+        rows[sheet.name] += sheet.rows
 
     grants, grant_problems = _grants(rows["grants"], funders, broken)
     problems += grant_problems
@@ -98,7 +112,7 @@ def check_grant(sorted_rows: SortedRows, number: str, profile: Profile, as_of: d
 
 def group_by_grant(sheets: list[SheetRows], profiles: dict[str, Profile], as_of: dt.date, broken: frozenset[str] = frozenset()) -> tuple[dict[str, GrantData], list[Problem]]:
     """Valid grants' data keyed by grant number, and every problem found, in one pass."""
-    sorted_rows = sort_rows(sheets, set(profiles), broken)
+    sorted_rows = sort_rows([convert_sheet(sheet) for sheet in sheets], set(profiles), broken)
     problems, data = list(sorted_rows.problems), {}
     for number, grant in sorted_rows.grants.items():
         data[number], found = check_grant(sorted_rows, number, profiles[grant.funder], as_of)
