@@ -43,7 +43,6 @@ def _render_chunk(workdir: Path, templates: Path, reports: list[str]) -> list[Re
 
 
 def _render_each(workdir: Path, templates: Path, reports: list[str]) -> list[RenderTime]:
-    from grantreports.collector import collect_leftovers
     from grantreports.extract import data_file
     from grantreports.model import GrantData
     from grantreports.report import MANIFEST_NAME, SOURCES_NAME, prepare
@@ -60,5 +59,4 @@ def _render_each(workdir: Path, templates: Path, reports: list[str]) -> list[Ren
         pdf = prepared.pdf(attachments)
         pdf_done = time.perf_counter()
         times.append(RenderTime(name, word_done - started, pdf_done - word_done, len(PdfReader(io.BytesIO(pdf)).pages)))
-        collect_leftovers()  # as a render job does between reports; not timed
     return times

@@ -8,8 +8,8 @@ from contextlib import contextmanager
 
 # By default the young generation is scanned every 700 new objects and, as the heap grows, the whole
 # heap again and again: a 2,000-activity report spends 15 % of its layout there, the parse of
-# 100,000 rows 30 % of its checks. With these thresholds whole-heap scans become rare, so a loop
-# over many units of work (reports) calls collect_leftovers() after each one.
+# 100,000 rows 30 % of its checks. The price is memory: cycles wait longer to be freed, and the
+# largest render job at 1,000 grants went from 190 to 281 MB (bench/RESULTS.md; the limit is 400 MB).
 _BULK_THRESHOLDS = (50_000, 20, 100)
 
 
@@ -24,11 +24,3 @@ def bulk_allocation() -> Iterator[None]:
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
-
-
-def collect_leftovers() -> None:
-    """Free the cycles one unit of work left behind, between units inside bulk_allocation().
-
-    Measured over 30 reports in one process: 62 s and 169 MB at most with a collection after
-    each report, 62 s and 209 MB without, 68 s and 180 MB with Python's default thresholds."""
-    gc.collect()

@@ -20,7 +20,7 @@ from jinja2 import Environment
 
 from . import manifest
 from .charts import draw_charts
-from .collector import bulk_allocation, collect_leftovers
+from .collector import bulk_allocation
 from .context import ReportContext, build_context
 from .extract import data_file
 from .files import write_atomically
@@ -81,7 +81,6 @@ def _render_each(reports: list[str], templates_dir: Path, results_dir: Path, out
     for name in reports:
         grant, report_slug = name.split("/")
         started = time.perf_counter()
-        rendered = True  # a report that failed may have left as much behind as one rendered
         try:
             rendered = render_report(data_file(results_dir, grant), report_slug, templates_dir,
                                      ReportFiles.beside(outputs_dir / grant / f"{report_slug}.pdf"), input_hashes,
@@ -89,10 +88,8 @@ def _render_each(reports: list[str], templates_dir: Path, results_dir: Path, out
         except Exception:
             failed.append(name)
             print(f"grantreports: {name}: FAILED\n{traceback.format_exc()}", file=sys.stderr)
-        else:
-            print(f"grantreports: {name}: {'rendered' if rendered else 'unchanged, restored'} in {time.perf_counter() - started:.2f} s")
-        if rendered:
-            collect_leftovers()
+            continue
+        print(f"grantreports: {name}: {'rendered' if rendered else 'unchanged, restored'} in {time.perf_counter() - started:.2f} s")
     return failed
 
 
