@@ -38,7 +38,7 @@ def main() -> None:
     started = time.perf_counter()
     sheets, _ = read_file(workdir / "inputs" / "activities.xlsx", "activities.xlsx", sheet_specs())
     read_seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "reports": len(extraction.reports), "rows": sum(len(s.rows) for s in sheets),
+    print(json.dumps({"seconds": seconds, "reports": len(extraction.reports), "rows": sum(len(s.row_numbers) for s in sheets),
                       "errors": sum(p.severity == "error" for p in extraction.problems), "read_activities_seconds": read_seconds,
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 

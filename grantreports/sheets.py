@@ -112,7 +112,8 @@ def convert_columns(spec: SheetSpec, row_numbers: list[int], columns: dict[str, 
         typed = list(map(typed_memo.__getitem__, keyed))
         typed_columns.append([None if t is None else list(t) for t in typed] if column.kind == "list" else typed)
         wrong = {key for key in distinct if message_memo[key] is not None}
-        bad_cells += [(row, index, message_memo[key], key[1]) for row, key in enumerate(keyed) if key in wrong] if wrong else []
+        if wrong:
+            bad_cells += [(row, index, message_memo[key], key[1]) for row, key in enumerate(keyed) if key in wrong]
     keys = [column.key for column in spec.columns]
     rows = [(number, dict(zip(keys, values))) for number, *values in zip(row_numbers, *typed_columns)]
     if not bad_cells:
