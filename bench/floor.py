@@ -1,8 +1,8 @@
 """The render floor: the build's reports rendered in one process per core, no workflow around them.
 
 For each report only the two renderers are timed: docxtpl filling the Word template
-(grantreports.render_word) and WeasyPrint laying out and writing the PDF/A
-(grantreports.render_pdf). Reading the data, the context and the charts are done first and
+(grantreports.render.word) and WeasyPrint laying out and writing the PDF/A
+(grantreports.render.pdf). Reading the data, the context and the charts are done first and
 not counted: the floor is what rendering alone costs, the figure the build is compared with.
 """
 
@@ -36,16 +36,17 @@ def render_times(workdir: Path, templates: Path, reports: list[str], cores: int)
 
 
 def _render_chunk(workdir: Path, templates: Path, reports: list[str]) -> list[RenderTime]:
-    from grantreports.collector import bulk_allocation
+    from grantreports.common.collector import bulk_allocation
 
     with bulk_allocation():  # as in a render job
         return _render_each(workdir, templates, reports)
 
 
 def _render_each(workdir: Path, templates: Path, reports: list[str]) -> list[RenderTime]:
-    from grantreports.extract import data_file
-    from grantreports.model import GrantData
-    from grantreports.report import MANIFEST_NAME, SOURCES_NAME, prepare
+    from grantreports.checks.extraction import data_file
+    from grantreports.inputs.model import GrantData
+    from grantreports.render.report import prepare
+    from grantreports.render.report_files import MANIFEST_NAME, SOURCES_NAME
 
     times = []
     for name in reports:

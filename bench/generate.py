@@ -21,15 +21,62 @@ from pathlib import Path
 from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import make_example_inputs as example  # noqa: E402
+import make_example_inputs as example
 
-PLACES = ["Rīga", "Daugavpils", "Jelgava", "Liepāja", "Rēzekne", "Valmiera", "Ventspils", "Jēkabpils", "Ogre", "Tukums",
-          "Cēsis", "Kuldīga", "Sigulda", "Smiltene", "Krāslava", "Ludza", "Preiļi", "Aizkraukle", "Gulbene", "Balvi",
-          "Mārupe", "Olaine", "Ķekava", "Ādaži", "Saulkrasti", "Līvāni", "Alūksne", "Talsi", "Bauska", "Dobele"]
-RESULTS = ["", "", "Apzinātas dalībnieku vajadzības un resursi.", "Sagatavots kopīgs rīcības plāns.",
-           "Dalībnieki novērtēja pasākumu ar 4,7 no 5 punktiem.", "Iesaistīti jauni brīvprātīgie; nodibināta sadarbība ar pašvaldību.",
-           "Izveidota kopienas informācijas apmaiņas grupa.", "Nodarbības vadīja pieaicināts speciālists; materiāli nodoti dalībniekiem."]
-ACTIVITY_COLUMNS = ["grant_number", "activity_code", "title", "start_date", "end_date", "location", "target_group", "participants", "organisation", "result"]
+PLACES = [
+    "Rīga",
+    "Daugavpils",
+    "Jelgava",
+    "Liepāja",
+    "Rēzekne",
+    "Valmiera",
+    "Ventspils",
+    "Jēkabpils",
+    "Ogre",
+    "Tukums",
+    "Cēsis",
+    "Kuldīga",
+    "Sigulda",
+    "Smiltene",
+    "Krāslava",
+    "Ludza",
+    "Preiļi",
+    "Aizkraukle",
+    "Gulbene",
+    "Balvi",
+    "Mārupe",
+    "Olaine",
+    "Ķekava",
+    "Ādaži",
+    "Saulkrasti",
+    "Līvāni",
+    "Alūksne",
+    "Talsi",
+    "Bauska",
+    "Dobele",
+]
+RESULTS = [
+    "",
+    "",
+    "Apzinātas dalībnieku vajadzības un resursi.",
+    "Sagatavots kopīgs rīcības plāns.",
+    "Dalībnieki novērtēja pasākumu ar 4,7 no 5 punktiem.",
+    "Iesaistīti jauni brīvprātīgie; nodibināta sadarbība ar pašvaldību.",
+    "Izveidota kopienas informācijas apmaiņas grupa.",
+    "Nodarbības vadīja pieaicināts speciālists; materiāli nodoti dalībniekiem.",
+]
+ACTIVITY_COLUMNS = [
+    "grant_number",
+    "activity_code",
+    "title",
+    "start_date",
+    "end_date",
+    "location",
+    "target_group",
+    "participants",
+    "organisation",
+    "result",
+]
 SHEETS = {
     "grants": list(example.GRANTS[0]),
     "periods": ["grant_number", "kind", "period_from", "period_to", "due_date", "submission_date"],
@@ -42,15 +89,23 @@ SHEETS = {
     "expenses": ["grant_number", "date", "line_code", "amount", "document_number", "description"],
 }
 # The example tables under the names of the sheets they fill
-TABLES = {"narrative": example.NARRATIVE, "activity_plan": example.ACTIVITY_PLAN, "indicators": example.INDICATORS,
-          "indicator_values": example.INDICATOR_VALUES, "budget": example.BUDGET, "budget_notes": example.BUDGET_NOTES,
-          "expenses": example.EXPENSES}
+TABLES = {
+    "narrative": example.NARRATIVE,
+    "activity_plan": example.ACTIVITY_PLAN,
+    "indicators": example.INDICATORS,
+    "indicator_values": example.INDICATOR_VALUES,
+    "budget": example.BUDGET,
+    "budget_notes": example.BUDGET_NOTES,
+    "expenses": example.EXPENSES,
+}
 
 
 def grant_numbers(count: int) -> list[tuple[str, dict]]:
     """(new grant number, example grant it copies) for `count` grants, the five funders in turn."""
-    return [(f"{base['grant_number']}/B{index + 1:04d}", base)
-            for index, base in ((i, example.GRANTS[i % len(example.GRANTS)]) for i in range(count))]
+    return [
+        (f"{base['grant_number']}/B{index + 1:04d}", base)
+        for index, base in ((i, example.GRANTS[i % len(example.GRANTS)]) for i in range(count))
+    ]
 
 
 def _dated(value):
@@ -66,7 +121,7 @@ def activity_rows(grants: list[tuple[str, dict]], total: int, edit: bool) -> lis
     rng = random.Random(20261122)
     rows = []
     per_grant = [total // len(grants) + (1 if i < total % len(grants) else 0) for i in range(len(grants))]
-    for (number, base), count in zip(grants, per_grant):
+    for (number, base), count in zip(grants, per_grant, strict=True):
         plan = [p for p in example.ACTIVITY_PLAN if p[0] == base["grant_number"]]
         titles = {a[1]: a[2] for a in example.ACTIVITIES if a[0] == base["grant_number"]}
         groups = sorted({a[6] for a in example.ACTIVITIES if a[0] == base["grant_number"]})
@@ -75,8 +130,20 @@ def activity_rows(grants: list[tuple[str, dict]], total: int, edit: bool) -> lis
         for n in range(count):
             code, plan_title = plan[n % len(plan)][1], plan[n % len(plan)][2]
             day = start + dt.timedelta(days=rng.randrange(days + 1))
-            rows.append([number, code, f"{titles.get(code, plan_title)} ({n + 1})", day, None, rng.choice(PLACES), rng.choice(groups),
-                         rng.randint(3, 60), base["grantee"], rng.choice(RESULTS)])
+            rows.append(
+                [
+                    number,
+                    code,
+                    f"{titles.get(code, plan_title)} ({n + 1})",
+                    day,
+                    None,
+                    rng.choice(PLACES),
+                    rng.choice(groups),
+                    rng.randint(3, 60),
+                    base["grantee"],
+                    rng.choice(RESULTS),
+                ]
+            )
     if edit:
         rows[len(rows) // 2][7] += 1  # one figure of one grant, corrected
     return rows

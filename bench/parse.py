@@ -22,9 +22,9 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from grantreports.extract import extract  # noqa: E402
-from grantreports.reading import read_file  # noqa: E402
-from grantreports.sheets import sheet_specs  # noqa: E402
+from grantreports.checks.extraction import extract
+from grantreports.inputs.reading import read_file
+from grantreports.inputs.sheets import sheet_specs
 
 
 def main() -> None:
@@ -38,9 +38,18 @@ def main() -> None:
     started = time.perf_counter()
     sheets, _ = read_file(workdir / "inputs" / "activities.xlsx", "activities.xlsx", sheet_specs())
     read_seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "reports": len(extraction.reports), "rows": sum(len(s.row_numbers) for s in sheets),
-                      "errors": sum(p.severity == "error" for p in extraction.problems), "read_activities_seconds": read_seconds,
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "reports": len(extraction.reports),
+                "rows": sum(len(s.row_numbers) for s in sheets),
+                "errors": sum(p.severity == "error" for p in extraction.problems),
+                "read_activities_seconds": read_seconds,
+                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

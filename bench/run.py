@@ -36,8 +36,8 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(BENCH))
 
-from floor import render_times  # noqa: E402
-from generate import generate  # noqa: E402
+from floor import render_times
+from generate import generate
 
 PYTHON = sys.executable
 SNAKEMAKE = [PYTHON, "-m", "snakemake", "-s", str(REPO / "Snakefile")]
@@ -65,7 +65,7 @@ class Results:
 
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
     started = time.perf_counter()
-    run = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
+    run = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, check=False)
     elapsed = time.perf_counter() - started
     if run.returncode != 0:
         sys.exit(f"bench: failed ({run.returncode}): {shlex.join(command)}\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
@@ -75,7 +75,8 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float
 def write_config(workdir: Path, as_of: str = "2025-06-30") -> None:
     (workdir / "config").mkdir(parents=True, exist_ok=True)
     (workdir / "config" / "config.yaml").write_text(
-        f'inputs: ["inputs/*.xlsx"]\nas_of: "{as_of}"\ntemplates: "{REPO / "templates"}"\ngrants: []\n', encoding="utf-8")
+        f'inputs: ["inputs/*.xlsx"]\nas_of: "{as_of}"\ntemplates: "{REPO / "templates"}"\ngrants: []\n', encoding="utf-8"
+    )
 
 
 def batch_logs(workdir: Path, since: float = 0) -> list[str]:
@@ -89,8 +90,10 @@ def log_figures(logs: list[str], pattern: str) -> list[float]:
 
 
 # Runs a command and prints the peak memory of the largest process it waited for (itself or a descendant).
-_PEAK = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
-         "print(f'largest process: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB'); sys.exit(code)")
+_PEAK = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print(f'largest process: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB'); sys.exit(code)"
+)
 
 
 def build(workdir: Path, cores: int, measure_memory: bool = False) -> tuple[float, str]:
@@ -110,16 +113,25 @@ def measure(work: Path, grants: int, activities: int, cores: int, lo_reports: in
     generate(workdir / "inputs", grants, activities)
     write_config(workdir)
     sizes = {p.name: p.stat().st_size for p in (workdir / "inputs").iterdir()}
-    results.add("inputs written", f"{grants:,} grants, {activities:,} activity rows; "
-                + ", ".join(f"{n} {s / 1e6:.1f} MB" for n, s in sorted(sizes.items())) + f" in {time.perf_counter() - started:.0f} s",
-                command=generator)
+    results.add(
+        "inputs written",
+        f"{grants:,} grants, {activities:,} activity rows; "
+        + ", ".join(f"{n} {s / 1e6:.1f} MB" for n, s in sorted(sizes.items()))
+        + f" in {time.perf_counter() - started:.0f} s",
+        command=generator,
+    )
 
     print("2. parse", flush=True)
     parse = [PYTHON, str(BENCH / "parse.py"), str(workdir)]
     _, run = timed(parse, REPO)
     parsed = json.loads(run.stdout)
-    results.add("parse every input (read, validate, write per-grant data), fresh process", f"{parsed['seconds']:.2f} s, {parsed['reports']:,} reports due, "
-                f"{parsed['rows']:,} rows; peak memory {parsed['peak_mb']:.0f} MB", "≤ 3 s", parsed["seconds"] <= 3, shlex.join(parse))
+    results.add(
+        "parse every input (read, validate, write per-grant data), fresh process",
+        f"{parsed['seconds']:.2f} s, {parsed['reports']:,} reports due, {parsed['rows']:,} rows; peak memory {parsed['peak_mb']:.0f} MB",
+        "≤ 3 s",
+        parsed["seconds"] <= 3,
+        shlex.join(parse),
+    )
     results.add("of which reading the activities workbook", f"{parsed['read_activities_seconds']:.2f} s", command=shlex.join(parse))
     with tempfile.TemporaryDirectory() as scratch:  # the inputs as they were, dates included, for the build below
         shutil.copytree(workdir / "inputs", Path(scratch) / "inputs")
@@ -128,8 +140,11 @@ def measure(work: Path, grants: int, activities: int, cores: int, lo_reports: in
         shutil.rmtree(workdir / "inputs")
         shutil.copytree(Path(scratch) / "inputs", workdir / "inputs")
     reparsed = json.loads(run.stdout)
-    results.add("parse again after editing one activity row of one grant (the other grants' checks kept)", f"{reparsed['seconds']:.2f} s",
-                command=f"{generator} --edit && {shlex.join(parse + ['--keep'])}")
+    results.add(
+        "parse again after editing one activity row of one grant (the other grants' checks kept)",
+        f"{reparsed['seconds']:.2f} s",
+        command=f"{generator} --edit && {shlex.join(parse + ['--keep'])}",
+    )
 
     print(f"3. full build on {cores} cores", flush=True)
     shutil.rmtree(workdir / "results", ignore_errors=True)
@@ -141,10 +156,17 @@ def measure(work: Path, grants: int, activities: int, cores: int, lo_reports: in
     results.add("full build", f"{full_s:.1f} s for {rendered:,} reports ({len(logs)} render jobs)", command=command)
     job_rss = log_figures(logs, r"peak memory (\d+) MB")
     results.add("peak memory of the largest render job", f"{max(job_rss):.0f} MB", "≤ 400 MB", max(job_rss) <= 400, command)
-    results.add("peak memory of the largest process of the build (Snakemake, which parses the inputs, or a job)", f"{largest_rss:.0f} MB", command=command)
+    results.add(
+        "peak memory of the largest process of the build (Snakemake, which parses the inputs, or a job)",
+        f"{largest_rss:.0f} MB",
+        command=command,
+    )
     startup = log_figures(logs, r"ready to render ([\d.]+) s")
-    results.add("render job start (interpreter, imports) before its first report", f"median {statistics.median(startup):.2f} s, "
-                f"{sum(startup):.1f} s over {len(startup)} jobs", command=command)
+    results.add(
+        "render job start (interpreter, imports) before its first report",
+        f"median {statistics.median(startup):.2f} s, {sum(startup):.1f} s over {len(startup)} jobs",
+        command=command,
+    )
 
     print("4. reruns", flush=True)
     nothing_s, output = build(workdir, cores)
@@ -155,8 +177,13 @@ def measure(work: Path, grants: int, activities: int, cores: int, lo_reports: in
     logs_after = batch_logs(workdir, since=edit_started)
     again = [m for text in logs_after for m in re.findall(r"grantreports: (\S+): rendered in", text)]
     restored = sum(text.count("unchanged, restored") for text in logs_after)
-    results.add("rerun after editing one activity row of one grant", f"{edit_s:.2f} s ({len(again)} report rendered: {', '.join(again)}; "
-                f"{restored} restored unchanged by its batch job)", "≤ 5 s", edit_s <= 5, f"{generator} --edit && {command}")
+    results.add(
+        "rerun after editing one activity row of one grant",
+        f"{edit_s:.2f} s ({len(again)} report rendered: {', '.join(again)}; {restored} restored unchanged by its batch job)",
+        "≤ 5 s",
+        edit_s <= 5,
+        f"{generator} --edit && {command}",
+    )
 
     print(f"5. render floor ({rendered:,} reports, {cores} processes)", flush=True)
     due = json.loads((workdir / "results" / "extraction.json").read_text(encoding="utf-8"))["reports"]
@@ -168,12 +195,16 @@ def measure(work: Path, grants: int, activities: int, cores: int, lo_reports: in
     floor = (word_sum + pdf_sum) / cores
     pages = sum(t.pages for t in times)
     floor_cmd = f"{PYTHON} bench/run.py, step 5: bench/floor.py render_times() over the build's {len(names):,} reports in {cores} processes"
-    results.add("render floor: (docxtpl + WeasyPrint time) / cores", f"{floor:.1f} s (docxtpl {word_sum:.0f} s + WeasyPrint {pdf_sum:.0f} s, "
-                f"{pages:,} PDF pages; this step took {floor_wall:.0f} s with charts and data)", command=floor_cmd)
+    results.add(
+        "render floor: (docxtpl + WeasyPrint time) / cores",
+        f"{floor:.1f} s (docxtpl {word_sum:.0f} s + WeasyPrint {pdf_sum:.0f} s, "
+        f"{pages:,} PDF pages; this step took {floor_wall:.0f} s with charts and data)",
+        command=floor_cmd,
+    )
     results.add("full build ÷ render floor", f"{full_s / floor:.2f}", "≤ 1.5", full_s / floor <= 1.5, command)
 
     print("6. per-job overhead", flush=True)
-    for label, code in (("interpreter start", "pass"), ("render job imports", "import grantreports.report")):
+    for label, code in (("interpreter start", "pass"), ("render job imports", "import grantreports.render.report")):
         samples = [timed([PYTHON, "-c", code], REPO)[0] for _ in range(5)]
         results.add(f"{label} (fresh process, best of 5)", f"{min(samples):.2f} s", command=f"{PYTHON} -c '{code}'")
 
@@ -188,8 +219,16 @@ def measure(work: Path, grants: int, activities: int, cores: int, lo_reports: in
             scratch = Path(scratch)
             for name in sample:
                 shutil.copyfile(workdir / "outputs" / f"{name}.docx", scratch / f"{name.replace('/', '__')}.docx")
-            command = [soffice, f"-env:UserInstallation=file://{scratch}/profile", "--headless", "--convert-to", "pdf",
-                       "--outdir", str(scratch / "pdf"), *sorted(str(p) for p in scratch.glob("*.docx"))]
+            command = [
+                soffice,
+                f"-env:UserInstallation=file://{scratch}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(scratch / "pdf"),
+                *sorted(str(p) for p in scratch.glob("*.docx")),
+            ]
             timed(command[:3] + ["--terminate_after_init"], scratch)  # the first start creates the profile: not counted
             lo_s, _ = timed(command, scratch)
             lo_pages = sum(len(__import__("pypdf").PdfReader(p).pages) for p in (scratch / "pdf").glob("*.pdf"))
@@ -197,10 +236,18 @@ def measure(work: Path, grants: int, activities: int, cores: int, lo_reports: in
         lo_per_report = (lo_word + lo_s) / len(sample)
         our_pdf = sum(ours[n].pdf_s for n in sample) / len(sample)
         our_pages = sum(ours[n].pages for n in sample)
-        results.add("LibreOffice route per report (docxtpl + one soffice call for all)", f"{lo_per_report:.3f} s ({lo_pages / lo_s:.1f} pages/s in soffice)",
-                    command=f"soffice --headless --convert-to pdf <{len(sample)} .docx of the build>")
-        results.add("our PDF per report (WeasyPrint), same reports", f"{our_pdf:.3f} s ({our_pages / sum(ours[n].pdf_s for n in sample):.1f} pages/s); "
-                    f"ratio {our_pdf / lo_per_report:.2f}", "≤ 1.0 × LibreOffice route", our_pdf <= lo_per_report, floor_cmd)
+        results.add(
+            "LibreOffice route per report (docxtpl + one soffice call for all)",
+            f"{lo_per_report:.3f} s ({lo_pages / lo_s:.1f} pages/s in soffice)",
+            command=f"soffice --headless --convert-to pdf <{len(sample)} .docx of the build>",
+        )
+        results.add(
+            "our PDF per report (WeasyPrint), same reports",
+            f"{our_pdf:.3f} s ({our_pages / sum(ours[n].pdf_s for n in sample):.1f} pages/s); ratio {our_pdf / lo_per_report:.2f}",
+            "≤ 1.0 × LibreOffice route",
+            our_pdf <= lo_per_report,
+            floor_cmd,
+        )
 
     print(f"8. long report: one grant with {long_activities:,} activities", flush=True)
     longdir = work / "long"
@@ -208,18 +255,37 @@ def measure(work: Path, grants: int, activities: int, cores: int, lo_reports: in
     generate(longdir / "inputs", 1, long_activities)
     write_config(longdir)
     timed([PYTHON, str(BENCH / "parse.py"), str(longdir)], REPO)
-    (long_name,) = [f"{r['grant_slug']}/{r['report_slug']}" for r in json.loads((longdir / "results" / "extraction.json").read_text())["reports"]]
+    (long_name,) = [
+        f"{r['grant_slug']}/{r['report_slug']}" for r in json.loads((longdir / "results" / "extraction.json").read_text())["reports"]
+    ]
     (long_time,) = render_times(longdir, REPO / "templates", [long_name], 1)
     header_pages, all_pages = _pages_with_repeated_header(longdir, long_name)
-    results.add("long report, PDF pages per second (WeasyPrint)", f"{long_time.pages / long_time.pdf_s:.1f} pages/s ({long_time.pages} pages in "
-                f"{long_time.pdf_s:.1f} s; activities table header on {header_pages} of {all_pages} pages)", "≥ 15 pages/s",
-                long_time.pages / long_time.pdf_s >= 15, f"{PYTHON} bench/generate.py --grants 1 --activities {long_activities} ...; bench/floor.py")
+    results.add(
+        "long report, PDF pages per second (WeasyPrint)",
+        f"{long_time.pages / long_time.pdf_s:.1f} pages/s ({long_time.pages} pages in "
+        f"{long_time.pdf_s:.1f} s; activities table header on {header_pages} of {all_pages} pages)",
+        "≥ 15 pages/s",
+        long_time.pages / long_time.pdf_s >= 15,
+        f"{PYTHON} bench/generate.py --grants 1 --activities {long_activities} ...; bench/floor.py",
+    )
     return results
 
 
 def _pages_with_repeated_header(workdir: Path, name: str) -> int:
     """Render the long report through the workflow's own command and count pages whose text starts a table with the header."""
-    command = [PYTHON, "-m", "grantreports", "render", name, "--templates", str(REPO / "templates"), "--results", "results", "--outputs", "outputs"]
+    command = [
+        PYTHON,
+        "-m",
+        "grantreports",
+        "render",
+        name,
+        "--templates",
+        str(REPO / "templates"),
+        "--results",
+        "results",
+        "--outputs",
+        "outputs",
+    ]
     timed(command, workdir, env={**os.environ, "PYTHONPATH": str(REPO)})
     import pdfplumber
 
@@ -231,20 +297,32 @@ def _pages_with_repeated_header(workdir: Path, name: str) -> int:
 
 def machine() -> str:
     memory = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?"
+    )
     return f"{os.cpu_count()} cores ({cpu}), {int(memory.split()[1]) / 1024 / 1024:.0f} GiB memory, {platform.platform()}, Python {platform.python_version()}"
 
 
 def commit() -> str:
-    run = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout.strip()
+    run = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False)
+    dirty = subprocess.run(
+        ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True, check=False
+    ).stdout.strip()
     return (run.stdout.strip() or "unknown") + (" (with uncommitted changes)" if dirty else "")
 
 
 def write_results(results: Results, arguments: str, path: Path) -> None:
-    lines = ["# Benchmark results", "", f"Written by `make bench` ({arguments}) on {dt.date.today().isoformat()}.", "",
-             f"- Machine: {machine()}", f"- Commit: {commit()}", "",
-             "| figure | measured | target | met |", "|---|---|---|---|"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` ({arguments}) on {dt.date.today().isoformat()}.",
+        "",
+        f"- Machine: {machine()}",
+        f"- Commit: {commit()}",
+        "",
+        "| figure | measured | target | met |",
+        "|---|---|---|---|",
+    ]
     for f in results.figures:
         met = "" if f.met is None else ("yes" if f.met else "**no**")
         lines.append(f"| {f.what} | {f.value} | {f.target} | {met} |")

@@ -1,4 +1,4 @@
-"""Command line used by the workflow's rules: `python -m grantreports render|summary ...`."""
+"""Command line used by the workflow's rules and by people: `python -m grantreports render|summary|check-templates|verify ...`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from .extract import Extraction
-from .summary import summary_text
+from grantreports.checks.extraction import Extraction
+from grantreports.checks.summary import summary_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="render reports to .docx and .pdf (with the data extract and manifest)")
     render.add_argument("reports", nargs="+", help="<grant folder>/<report>, e.g. 2023-lv-nvof-mac-041-58/final")
     render.add_argument("--templates", type=Path, required=True)
-    render.add_argument("--results", type=Path, required=True, help="the build's results folder: grants/<grant>.json, extraction.json, kept/")
+    render.add_argument(
+        "--results", type=Path, required=True, help="the build's results folder: grants/<grant>.json, extraction.json, kept/"
+    )
     render.add_argument("--outputs", type=Path, required=True, help="folder of the reports: <grant>/<report>.pdf and the rest beside it")
     render.add_argument("--done", type=Path, help="file written, listing the reports, once every one of them is built")
     summary = commands.add_parser("summary", help="fail when the inputs have errors (the workflow prints them at its end)")
@@ -26,12 +28,14 @@ def main(argv: list[str] | None = None) -> int:
     summary.add_argument("ok_marker", type=Path, help="file written when there is no error")
     check = commands.add_parser("check-templates", help="check every funder format's templates; exit 1 on errors")
     check.add_argument("templates", type=Path, help="the templates folder")
-    verify = commands.add_parser("verify", help="rebuild every report in a scratch folder and compare with outputs/; exit 1 on any difference")
+    verify = commands.add_parser(
+        "verify", help="rebuild every report in a scratch folder and compare with outputs/; exit 1 on any difference"
+    )
     verify.add_argument("--cores", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
 
     if args.command == "verify":
-        from .verify import verify as rebuild_and_compare
+        from grantreports.audit.verify import verify as rebuild_and_compare
 
         verdicts, log = rebuild_and_compare(Path.cwd(), args.cores)
         for verdict in verdicts:
@@ -39,11 +43,15 @@ def main(argv: list[str] | None = None) -> int:
         if log:
             print(f"The rebuild did not finish:\n{log}", file=sys.stderr)
         failed = sum(not v.ok for v in verdicts)
-        print(f"grantreports verify: {len(verdicts)} report(s), {failed} differ(s)." if verdicts else "grantreports verify: no report in outputs/ and none rebuilt.")
+        print(
+            f"grantreports verify: {len(verdicts)} report(s), {failed} differ(s)."
+            if verdicts
+            else "grantreports verify: no report in outputs/ and none rebuilt."
+        )
         return 1 if failed or log or not verdicts else 0
 
     if args.command == "check-templates":
-        from .template_check import check_templates
+        from grantreports.checks.template_check import check_templates
 
         findings, formats = check_templates(args.templates)
         for finding in findings:
@@ -53,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if errors else 0
 
     if args.command == "render":
-        from .report import render_batch  # WeasyPrint and docxtpl take a second to import; only rendering needs them
+        from grantreports.render.report import render_batch  # WeasyPrint and docxtpl take a second to import; only rendering needs them
 
         return 0 if render_batch(args.reports, args.templates, args.results, args.outputs, args.done) else 1
     extraction = Extraction.from_json(json.loads(args.extraction.read_text(encoding="utf-8")))

@@ -10,10 +10,10 @@ from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from . import model
-from .context import Charts, ReportContext
-from .profiles import load_profiles
-from .sheets import sheet_specs
+from grantreports.figures.context import Charts, ReportContext
+from grantreports.funders.profiles import load_profiles
+from grantreports.inputs import model
+from grantreports.inputs.sheets import sheet_specs
 
 SCRIPT = "scripts/update_docs.py"
 _KINDS = {"text": "text", "list": "text list (;)", "integer": "whole number", "number": "number", "date": "date"}
@@ -24,11 +24,19 @@ _SHEET_OF = {model.Grant: "grants", model.Period: "periods", model.Activity: "ac
 def sheet_tables() -> str:
     parts = []
     for spec in sheet_specs().values():
-        parts += [f"### Sheet `{spec.name}`", "", spec.description, "",
-                  "| column | type | required | meaning | example |", "|---|---|---|---|---|"]
+        parts += [
+            f"### Sheet `{spec.name}`",
+            "",
+            spec.description,
+            "",
+            "| column | type | required | meaning | example |",
+            "|---|---|---|---|---|",
+        ]
         for column in spec.columns:
             kind = " / ".join(column.enum) if column.enum else _KINDS[column.kind]
-            parts.append(f"| `{column.key}` | {kind} | {'yes' if column.required else 'no'} | {_cell(column.description)} | {column.example} |")
+            parts.append(
+                f"| `{column.key}` | {kind} | {'yes' if column.required else 'no'} | {_cell(column.description)} | {column.example} |"
+            )
         parts.append("")
     return "\n".join(parts)
 
@@ -51,11 +59,18 @@ def format_texts(templates_dir: Path) -> str:
     parts = []
     for key, profile in sorted(profiles.items()):
         limit = f"{profile.budget_line_overspend:.0%}" if profile.budget_line_overspend is not None else "none"
-        parts += [f"### `{key}`: {profile.funder}", "",
-                  f"Language `{profile.language}`, locale `{profile.locale}`; grants-sheet columns it requires:"
-                  f" {', '.join(f'`{f}`' for f in profile.required_fields) or 'none beyond the input format'};"
-                  f" allowed overspend per budget line before an explanation is needed: {limit}.", "",
-                  "| section | required in | what to write |", "|---|---|---|"]
+        parts += [
+            f"### `{key}`: {profile.funder}",
+            "",
+            (
+                f"Language `{profile.language}`, locale `{profile.locale}`; grants-sheet columns it requires:"
+                f" {', '.join(f'`{f}`' for f in profile.required_fields) or 'none beyond the input format'};"
+                f" allowed overspend per budget line before an explanation is needed: {limit}."
+            ),
+            "",
+            "| section | required in | what to write |",
+            "|---|---|---|",
+        ]
         parts += [f"| `{s.key}` | {', '.join(s.required_for) or 'optional'} | {_cell(s.description)} |" for s in profile.narrative]
         parts.append("")
     return "\n".join(parts)

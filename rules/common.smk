@@ -12,13 +12,13 @@ from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)
 
-from grantreports.batches import batches
-from grantreports.extract import data_file, extract
-from grantreports.files import write_if_changed
-from grantreports.manifest import code_digest
-from grantreports.profiles import template_files as funder_files
-from grantreports.summary import headline, summary_text
-from grantreports.validation_report import write_validation_reports
+from grantreports.checks.extraction import data_file, extract
+from grantreports.checks.summary import headline, summary_text
+from grantreports.checks.validation_report import write_validation_reports
+from grantreports.common.files import write_if_changed
+from grantreports.common.project import code_digest
+from grantreports.funders.profiles import template_files as funder_files
+from grantreports.render.batches import batches
 
 if isinstance(config.get("as_of"), datetime.date):  # YAML reads an unquoted date as a date
     config["as_of"] = config["as_of"].isoformat()

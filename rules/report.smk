@@ -1,4 +1,4 @@
-# Render stage: the due reports in batches (grantreports/batches.py), one job per batch. Each
+# Render stage: the due reports in batches (grantreports/render/batches.py), one job per batch. Each
 # report gets its Word and PDF/A-3 files, the data extract (every source row behind each
 # figure) and the manifest (SHA-256 of everything it was built from and of what came out).
 # A batch job renders only the reports whose content changed and restores the others from
@@ -9,7 +9,7 @@
 # each requested file cost Snakemake 0.7 s of a 4.8 s rerun with nothing to do. Snakemake
 # only checks the requested outputs of a job, so a batch with a report file missing has its
 # file removed before (forget_unfinished_batches in common.smk) and runs again. The file
-# comes first among the outputs because Snakemake tries them in order.
+# (`done`) comes first among the outputs because Snakemake tries them in order.
 
 for batch, members in BATCHES.items():
 
@@ -21,19 +21,30 @@ for batch, members in BATCHES.items():
             templates=sorted({f for r in members for f in funder_template_files(r.funder)}),
             code=str(CODE_FILE),
         output:
-            [batch_done(batch)]
-            + [
-                report(report_file(r, ext), caption=f"../report/{caption}.rst", category=r.grant_slug,
-                       subcategory=r.report_slug, labels={"grant": r.grant_number, "report": r.report_slug, "file": ext})
+            done=batch_done(batch),
+            reports=[
+                report(
+                    report_file(r, ext),
+                    caption=f"../report/{caption}.rst",
+                    category=r.grant_slug,
+                    subcategory=r.report_slug,
+                    labels={"grant": r.grant_number, "report": r.report_slug, "file": ext},
+                )
                 for r in members
                 for ext, caption in REPORT_FILES.items()
             ],
-        params:
-            reports=" ".join(f"{r.grant_slug}/{r.report_slug}" for r in members),
         log:
             f"logs/render/{batch}.log",
+        conda:
+            "../environment.yml"
         resources:
             mem_mb=400,
             runtime=lambda wildcards, attempt, n=len(members): 5 + n // 5,  # minutes
+        params:
+            reports=" ".join(f"{r.grant_slug}/{r.report_slug}" for r in members),
+            grantreports=GRANTREPORTS,
+            templates=TEMPLATES,
+            results=RESULTS,
         shell:
-            "GRANTREPORTS_JOB_START=$(date +%s.%N) {GRANTREPORTS} render {params.reports} --templates {TEMPLATES:q} --results {RESULTS:q} --outputs outputs --done {output[0]:q} > {log:q} 2>&1"
+            "GRANTREPORTS_JOB_START=$(date +%s.%N) {params.grantreports} render {params.reports} --templates {params.templates:q}"
+            " --results {params.results:q} --outputs outputs --done {output.done:q} > {log:q} 2>&1"

@@ -11,5 +11,10 @@ rule check_templates:
         "results/template-check.txt",
     log:
         "logs/check_templates.log",
+    conda:
+        "../environment.yml"
+    params:
+        grantreports=GRANTREPORTS,
+        templates=TEMPLATES,
     shell:
-        "{GRANTREPORTS} check-templates {TEMPLATES:q} > {output:q} 2> {log:q} || {{ cat {output:q} >&2; exit 1; }}"
+        "{params.grantreports} check-templates {params.templates:q} > {output:q} 2> {log:q} || {{ cat {output:q} >&2; exit 1; }}"

@@ -9,5 +9,11 @@ rule validation:
         extraction=str(RESULTS / "extraction.json"),
     output:
         "results/validation.ok",
+    log:
+        "logs/validation.log",
+    conda:
+        "../environment.yml"
+    params:
+        grantreports=GRANTREPORTS,
     shell:
-        "{GRANTREPORTS} summary {input.extraction:q} {output:q}"
+        "{params.grantreports} summary {input.extraction:q} {output:q} 2> {log:q} || {{ cat {log:q} >&2; exit 1; }}"

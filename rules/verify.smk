@@ -4,5 +4,12 @@
 
 
 rule verify:
+    log:
+        "logs/verify.log",
+    conda:
+        "../environment.yml"
+    threads: lambda wildcards: workflow.cores  # the rebuild uses every core; a callable, as a cluster run sets no core count
+    params:
+        grantreports=GRANTREPORTS,
     shell:
-        "{GRANTREPORTS} verify --cores {workflow.cores}"
+        "{params.grantreports} verify --cores {threads} 2>&1 | tee {log:q}"

@@ -22,6 +22,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_DATE = dt.datetime(2024, 1, 1)
 MONEY = "| money(grant.currency)"
 
+
 def _set_row_flag(row, flag: str) -> None:
     """tblHeader repeats a row on every page; cantSplit keeps a row on one page."""
     properties = row._tr.get_or_add_trPr()
@@ -57,8 +58,17 @@ def _cell_text(cell, text: str, bold: bool = False, right: bool = False) -> None
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _data_table(document, headers: list[str], loop: str, cells: list[str], widths: list[int], numeric: set[int], total: list[str] | None = None,
-                row_condition: str = "", groups: list[tuple[str, int]] | None = None):
+def _data_table(
+    document,
+    headers: list[str],
+    loop: str,
+    cells: list[str],
+    widths: list[int],
+    numeric: set[int],
+    total: list[str] | None = None,
+    row_condition: str = "",
+    groups: list[tuple[str, int]] | None = None,
+):
     """A table whose body row repeats for every item: docxtpl's {%tr %} rows disappear when rendered.
 
     `groups` adds a header row above `headers` whose cells span several columns: (label, span).
@@ -97,7 +107,7 @@ def _data_table(document, headers: list[str], loop: str, cells: list[str], width
 def _set_widths(table, widths: list[int]) -> None:
     """Word reads cell widths, LibreOffice the grid: set both, with a fixed layout."""
     table.autofit = False
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
         for cell in column.cells:
             cell.width = Mm(width)
@@ -119,7 +129,6 @@ def _conditional(document, condition: str, empty_text: str, build) -> None:
         document.add_paragraph("{%p else %}")
         document.add_paragraph(empty_text).runs[0].italic = True
     document.add_paragraph("{%p endif %}")
-
 
 
 def _money(name: str) -> str:
@@ -212,39 +221,111 @@ class WordTemplate:
     def plan_table(self, headers: list[str]) -> None:
         """headers: code, activity, then planned / in period / to date, once for events and once for participants."""
         events, participants = ("Pasākumi", "Dalībnieki") if self.language == "lv" else ("Events", "Participants")
-        _data_table(self.document, headers[:2] + headers[2:5] + headers[2:5], "p in activity_plan",
-                    ["{{ p.code }}", "{{ p.title }}", "{{ p.planned_events | number }}", "{{ p.events_in_period | number }}",
-                     "{{ p.events_to_date | number }}", "{{ p.planned_participants | number }}",
-                     "{{ p.participants_in_period | number }}", "{{ p.participants_to_date | number }}"],
-                    widths=[10, 56, 18, 18, 18, 18, 18, 18], numeric={2, 3, 4, 5, 6, 7},
-                    groups=[("", 1), ("", 1), (events, 3), (participants, 3)])
+        _data_table(
+            self.document,
+            headers[:2] + headers[2:5] + headers[2:5],
+            "p in activity_plan",
+            [
+                "{{ p.code }}",
+                "{{ p.title }}",
+                "{{ p.planned_events | number }}",
+                "{{ p.events_in_period | number }}",
+                "{{ p.events_to_date | number }}",
+                "{{ p.planned_participants | number }}",
+                "{{ p.participants_in_period | number }}",
+                "{{ p.participants_to_date | number }}",
+            ],
+            widths=[10, 56, 18, 18, 18, 18, 18, 18],
+            numeric={2, 3, 4, 5, 6, 7},
+            groups=[("", 1), ("", 1), (events, 3), (participants, 3)],
+        )
 
     def activities_table(self, headers: list[str]) -> None:
-        _data_table(self.document, headers, "a in activities",
-                    ["{{ a.activity_code }}", "{{ a.title }}", _DATES, "{{ a.location }}", "{{ a.target_group }}",
-                     "{{ a.participants | number }}", '{{ a.result or "" }}'],
-                    widths=[10, 38, 21, 22, 24, 21, 38], numeric={5})
+        _data_table(
+            self.document,
+            headers,
+            "a in activities",
+            [
+                "{{ a.activity_code }}",
+                "{{ a.title }}",
+                _DATES,
+                "{{ a.location }}",
+                "{{ a.target_group }}",
+                "{{ a.participants | number }}",
+                '{{ a.result or "" }}',
+            ],
+            widths=[10, 38, 21, 22, 24, 21, 38],
+            numeric={5},
+        )
 
     def indicators_table(self, headers: list[str]) -> None:
-        _data_table(self.document, headers, "i in indicators",
-                    ["{{ i.code }}", "{{ i.name }}", "{{ i.unit }}", "{{ i.baseline | number }}", "{{ i.target | number }}",
-                     "{{ i.achieved_in_period | number }}", "{{ i.achieved_to_date | number }}", "{{ i.progress | percent }}"],
-                    widths=[12, 44, 20, 18, 18, 20, 20, 20], numeric={3, 4, 5, 6, 7})
+        _data_table(
+            self.document,
+            headers,
+            "i in indicators",
+            [
+                "{{ i.code }}",
+                "{{ i.name }}",
+                "{{ i.unit }}",
+                "{{ i.baseline | number }}",
+                "{{ i.target | number }}",
+                "{{ i.achieved_in_period | number }}",
+                "{{ i.achieved_to_date | number }}",
+                "{{ i.progress | percent }}",
+            ],
+            widths=[12, 44, 20, 18, 18, 20, 20, 20],
+            numeric={3, 4, 5, 6, 7},
+        )
 
     def participation_table(self, lines: str, headers: list[str], total: str | None) -> None:
-        cells = ["{{ g.name }}", "{{ g.events_in_period | number }}", "{{ g.participants_in_period | number }}", "{{ g.participants_to_date | number }}"]
-        totals = None if total is None else [total] + [f"{{{{ {lines}_total.{name} | number }}}}" for name in ("events_in_period", "participants_in_period", "participants_to_date")]
+        cells = [
+            "{{ g.name }}",
+            "{{ g.events_in_period | number }}",
+            "{{ g.participants_in_period | number }}",
+            "{{ g.participants_to_date | number }}",
+        ]
+        totals = (
+            None
+            if total is None
+            else [total]
+            + [
+                f"{{{{ {lines}_total.{name} | number }}}}"
+                for name in ("events_in_period", "participants_in_period", "participants_to_date")
+            ]
+        )
         _data_table(self.document, headers, f"g in {lines}", cells, widths=[74, 30, 35, 35], numeric={1, 2, 3}, total=totals)
 
     def budget_table(self, headers: list[str], total: str, flag: str, explained: str, last: str = "used") -> None:
-        heading = ("{{ b.category }}{% if b.description %}: {{ b.description }}{% endif %}{% if b.flagged %}" + flag + "{% endif %}"
-                   "{% if b.explanation %} — " + explained + " {{ b.explanation }}{% endif %}")
-        _data_table(self.document, headers, "b in budget",
-                    ["{{ b.code }}", heading, _money("b.approved"), _money("b.spent_in_period"), _money("b.spent_to_date"),
-                     _money("b.remaining"), f"{{{{ b.{last} | percent }}}}"],
-                    widths=[10, 40, 26, 26, 26, 26, 18], numeric={2, 3, 4, 5, 6}, row_condition="b.flagged",
-                    total=["", total, _money("budget_total.approved"), _money("budget_total.spent_in_period"),
-                           _money("budget_total.spent_to_date"), _money("budget_total.remaining"), f"{{{{ budget_total.{last} | percent }}}}"])
+        heading = (
+            "{{ b.category }}{% if b.description %}: {{ b.description }}{% endif %}{% if b.flagged %}" + flag + "{% endif %}"
+            "{% if b.explanation %} — " + explained + " {{ b.explanation }}{% endif %}"
+        )
+        _data_table(
+            self.document,
+            headers,
+            "b in budget",
+            [
+                "{{ b.code }}",
+                heading,
+                _money("b.approved"),
+                _money("b.spent_in_period"),
+                _money("b.spent_to_date"),
+                _money("b.remaining"),
+                f"{{{{ b.{last} | percent }}}}",
+            ],
+            widths=[10, 40, 26, 26, 26, 26, 18],
+            numeric={2, 3, 4, 5, 6},
+            row_condition="b.flagged",
+            total=[
+                "",
+                total,
+                _money("budget_total.approved"),
+                _money("budget_total.spent_in_period"),
+                _money("budget_total.spent_to_date"),
+                _money("budget_total.remaining"),
+                f"{{{{ budget_total.{last} | percent }}}}",
+            ],
+        )
 
     def expenses_list(self, headers: list[str], subtotal: str, total: str) -> None:
         """Expenses of the period grouped by budget line, with a subtotal per line."""
@@ -270,7 +351,9 @@ class WordTemplate:
         for row in table.rows:
             _set_row_flag(row, "cantSplit")
 
-    def signature(self, heading: str, statement: str, date_filter: str, signer: str = "{{ signature.name }}, {{ signature.position }}") -> None:
+    def signature(
+        self, heading: str, statement: str, date_filter: str, signer: str = "{{ signature.name }}, {{ signature.position }}"
+    ) -> None:
         self.heading(heading)
         self.text(statement)
         self.text(f"{{{{ signature.place }}}}, {{{{ signature.date | {date_filter} }}}}")
@@ -282,13 +365,23 @@ class WordTemplate:
         """The input rows the report is made from, by file and sheet; the extract lists them figure by figure."""
         lv = self.language == "lv"
         self.heading("Pielikums. Datu avoti" if lv else "Annex. Data sources")
-        self.text("Atskaites skaitļi aprēķināti no šīm ievaddatu rindām. Kuras rindas veido katru skaitli, norādīts datu izrakstā"
-                  " {{ period.slug }}.sources.xlsx." if lv else
-                  "The figures of this report are computed from these input rows. Which rows make up each figure is listed in the"
-                  " data extract {{ period.slug }}.sources.xlsx.", size=8)
+        self.text(
+            "Atskaites skaitļi aprēķināti no šīm ievaddatu rindām. Kuras rindas veido katru skaitli, norādīts datu izrakstā"
+            " {{ period.slug }}.sources.xlsx."
+            if lv
+            else "The figures of this report are computed from these input rows. Which rows make up each figure is listed in the"
+            " data extract {{ period.slug }}.sources.xlsx.",
+            size=8,
+        )
         headers = ["Fails", "Lapa", "Rindas", "Rindu skaits"] if lv else ["File", "Sheet", "Rows", "Number of rows"]
-        _data_table(self.document, headers, "s in sources", ["{{ s.file }}", "{{ s.sheet }}", "{{ s.rows }}", "{{ s.count | number }}"],
-                    widths=[60, 30, 60, 24], numeric={3})
+        _data_table(
+            self.document,
+            headers,
+            "s in sources",
+            ["{{ s.file }}", "{{ s.sheet }}", "{{ s.rows }}", "{{ s.count | number }}"],
+            widths=[60, 30, 60, 24],
+            numeric={3},
+        )
 
     def save(self, path: Path) -> None:
         self.document.save(path)
@@ -315,10 +408,18 @@ def sif() -> WordTemplate:
     t.heading("2.1. Pārskata periodā īstenotie pasākumi", 3)
     t.optional("activities", "Pārskata periodā pasākumi nav īstenoti.", lambda: t.activities_table(LV_ACTIVITIES))
     t.heading("3. Rezultāti: plānotais un sasniegtais")
-    t.optional("indicators", "Projektam nav noteikti rezultatīvie rādītāji.", lambda: t.indicators_table(["Kods", "Rezultatīvais rādītājs"] + LV_INDICATORS[2:]))
+    t.optional(
+        "indicators",
+        "Projektam nav noteikti rezultatīvie rādītāji.",
+        lambda: t.indicators_table(["Kods", "Rezultatīvais rādītājs"] + LV_INDICATORS[2:]),
+    )
     t.chart("indicators", "1. attēls. Rezultatīvo rādītāju izpilde līdz pārskata perioda beigām (100 % = plānotais)")
     t.heading("4. Mērķa grupas un dalībnieki")
-    t.optional("target_groups", "Nav datu par dalībniekiem.", lambda: t.participation_table("target_groups", LV_GROUPS[:3] + ["Dalībnieki kopā no projekta sākuma"], "Kopā"))
+    t.optional(
+        "target_groups",
+        "Nav datu par dalībniekiem.",
+        lambda: t.participation_table("target_groups", LV_GROUPS[:3] + ["Dalībnieki kopā no projekta sākuma"], "Kopā"),
+    )
     t.chart("participants", "2. attēls. Dalībnieki pa mēnešiem un mērķa grupām")
     t.heading("5. Publicitāte")
     t.narrative("publicity")
@@ -329,7 +430,11 @@ def sif() -> WordTemplate:
     t.heading("7. Budžeta izpilde pa budžeta pozīcijām")
     t.optional("budget", "Projektam nav budžeta pozīciju.", lambda: t.budget_table(LV_BUDGET, "Kopā", " (pārsniegts)", "Skaidrojums:"))
     t.chart("budget", "3. attēls. Apstiprinātais budžets un izlietojums līdz pārskata perioda beigām")
-    t.signature("8. Apliecinājums", "Apliecinu, ka atskaitē sniegtā informācija ir patiesa un izdevumi ir saistīti ar projekta īstenošanu.", "date_locative")
+    t.signature(
+        "8. Apliecinājums",
+        "Apliecinu, ka atskaitē sniegtā informācija ir patiesa un izdevumi ir saistīti ar projekta īstenošanu.",
+        "date_locative",
+    )
     return t
 
 
@@ -337,8 +442,22 @@ def esf() -> WordTemplate:
     t = WordTemplate("lv", "ESF projekts Nr. {{ grant.grant_number }} · {{ title }}")
     t.cover("{{ grant.programme }}", "Projekts tiek līdzfinansēts no Eiropas Sociālā fonda.")
     t.heading("2. Projekta rādītāji")
-    t.optional("indicators", "Projektam nav noteikti rādītāji.", lambda: t.indicators_table(
-        ["Kods", "Rādītājs", "Mērvienība", "Sākotnējā vērtība", "Mērķa vērtība", "Sasniegts pārskata periodā", "Sasniegts kopā", "Izpilde"]))
+    t.optional(
+        "indicators",
+        "Projektam nav noteikti rādītāji.",
+        lambda: t.indicators_table(
+            [
+                "Kods",
+                "Rādītājs",
+                "Mērvienība",
+                "Sākotnējā vērtība",
+                "Mērķa vērtība",
+                "Sasniegts pārskata periodā",
+                "Sasniegts kopā",
+                "Izpilde",
+            ]
+        ),
+    )
     t.chart("indicators", "1. attēls. Rādītāju izpilde līdz pārskata perioda beigām (100 % = mērķa vērtība)")
     t.heading("3. Projekta īstenošana")
     t.heading("3.1. Projekta īstenošanas gaita pārskata periodā", 3)
@@ -366,7 +485,11 @@ def esf() -> WordTemplate:
         t.expenses_list(["Datums", "Dokumenta Nr.", "Izdevumu apraksts", "Summa"], "Kopā pozīcijā", "Kopā pārskata periodā")
 
     t.optional("budget", "Projektam nav budžeta pozīciju.", budget)
-    t.signature("9. Apliecinājums", "Apliecinu, ka pārskatā sniegtā informācija ir patiesa, izdevumi veikti atbilstoši projekta līgumam un par tiem ir attaisnojuma dokumenti.", "date_locative")
+    t.signature(
+        "9. Apliecinājums",
+        "Apliecinu, ka pārskatā sniegtā informācija ir patiesa, izdevumi veikti atbilstoši projekta līgumam un par tiem ir attaisnojuma dokumenti.",
+        "date_locative",
+    )
     return t
 
 
@@ -381,7 +504,9 @@ def mfa() -> WordTemplate:
     t.optional("activities", "Pārskata periodā pasākumi nav īstenoti.", lambda: t.activities_table(LV_ACTIVITIES))
     t.heading("3. Rezultāti partnerorganizācijām")
     t.narrative("partner_results")
-    t.optional("organisations", "", lambda: t.participation_table("organisations", ["Organizācija, kas īstenoja pasākumus"] + LV_GROUPS[1:], None))
+    t.optional(
+        "organisations", "", lambda: t.participation_table("organisations", ["Organizācija, kas īstenoja pasākumus"] + LV_GROUPS[1:], None)
+    )
     t.heading("Rezultatīvie rādītāji", 3)
     t.optional("indicators", "Projektam nav noteikti rezultatīvie rādītāji.", lambda: t.indicators_table(LV_INDICATORS))
     t.chart("indicators", "1. attēls. Rādītāju izpilde līdz pārskata perioda beigām (100 % = plānotais)")
@@ -395,10 +520,22 @@ def mfa() -> WordTemplate:
     t.text("{{ narrative.deviations }}")
     t.document.add_paragraph("{%p endif %}")
     t.heading("6. Budžets: tāme un faktiskās izmaksas")
-    t.optional("budget", "Projektam nav budžeta tāmes.", lambda: t.budget_table(
-        ["Nr.", "Izmaksu pozīcija", "Tāme", "Faktiski periodā", "Faktiski kopā", "Starpība", "Izlietots, %"], "Kopā", " (pārsniegts)", "Skaidrojums:"))
+    t.optional(
+        "budget",
+        "Projektam nav budžeta tāmes.",
+        lambda: t.budget_table(
+            ["Nr.", "Izmaksu pozīcija", "Tāme", "Faktiski periodā", "Faktiski kopā", "Starpība", "Izlietots, %"],
+            "Kopā",
+            " (pārsniegts)",
+            "Skaidrojums:",
+        ),
+    )
     t.chart("budget", "2. attēls. Tāme un faktiskās izmaksas līdz pārskata perioda beigām")
-    t.signature("7. Apliecinājums", "Apliecinu, ka atskaitē sniegtā informācija ir patiesa un finansējums izlietots atbilstoši līgumam.", "date_locative")
+    t.signature(
+        "7. Apliecinājums",
+        "Apliecinu, ka atskaitē sniegtā informācija ir patiesa un finansējums izlietots atbilstoši līgumam.",
+        "date_locative",
+    )
     return t
 
 
@@ -413,8 +550,13 @@ def british_council() -> WordTemplate:
     t.heading("Events in the reporting period", 3)
     t.optional("activities", "No events took place in the reporting period.", lambda: t.activities_table(EN_ACTIVITIES))
     t.heading("3. Outcomes: targets and achievements")
-    t.optional("indicators", "The grant has no indicators.", lambda: t.indicators_table(
-        ["Code", "Indicator", "Unit", "Baseline", "Target", "Achieved in period", "Achieved to date", "Progress"]))
+    t.optional(
+        "indicators",
+        "The grant has no indicators.",
+        lambda: t.indicators_table(
+            ["Code", "Indicator", "Unit", "Baseline", "Target", "Achieved in period", "Achieved to date", "Progress"]
+        ),
+    )
     t.chart("indicators", "Figure 1. Progress to date against each target (100% = target)")
     t.heading("4. Participants by target group")
     t.optional("target_groups", "No participant data.", lambda: t.participation_table("target_groups", EN_GROUPS, "Total"))
@@ -425,14 +567,28 @@ def british_council() -> WordTemplate:
     t.heading("Plans for the next period", 3)
     t.text("{{ narrative.next_steps }}")
     t.document.add_paragraph("{%p endif %}")
-    t.signature("6. Signature of the head of the organisation", "I confirm that the information in this report is true and complete.", "date_long",
-                "{{ signature.name }}, {{ signature.position }}, {{ grant.grantee }}")
+    t.signature(
+        "6. Signature of the head of the organisation",
+        "I confirm that the information in this report is true and complete.",
+        "date_long",
+        "{{ signature.name }}, {{ signature.position }}, {{ grant.grantee }}",
+    )
     t.page_break()
     t.heading("Part B. Financial report", 1)
-    t.text("The original budget is shown unchanged; actual expenditure is set beside it. Lines more than 20% over their budget are flagged and explained.")
-    t.optional("budget", "The grant has no budget lines.", lambda: t.budget_table(
-        ["Line", "Budget heading", "Original budget", "Actual in period", "Actual to date", "Variance", "Variance %"], "Total",
-        " (over budget by more than 20%)", "Explanation:", last="deviation"))
+    t.text(
+        "The original budget is shown unchanged; actual expenditure is set beside it. Lines more than 20% over their budget are flagged and explained."
+    )
+    t.optional(
+        "budget",
+        "The grant has no budget lines.",
+        lambda: t.budget_table(
+            ["Line", "Budget heading", "Original budget", "Actual in period", "Actual to date", "Variance", "Variance %"],
+            "Total",
+            " (over budget by more than 20%)",
+            "Explanation:",
+            last="deviation",
+        ),
+    )
     t.text("Variance = original budget − actual to date; Variance % = (actual to date − original budget) ÷ original budget.", size=8)
     t.chart("budget", "Figure 3. Original budget and actual expenditure to date by line")
     return t
@@ -440,19 +596,28 @@ def british_council() -> WordTemplate:
 
 def eu_action_grant() -> WordTemplate:
     t = WordTemplate("en", "Grant Agreement {{ grant.grant_number }} · {{ title }}")
-    t.cover("{{ grant.programme }}", "Funded by the European Union. Views and opinions expressed are those of the author(s) only and do not"
-            " necessarily reflect those of the European Union or the granting authority. Neither the European Union nor the granting"
-            " authority can be held responsible for them.")
+    t.cover(
+        "{{ grant.programme }}",
+        "Funded by the European Union. Views and opinions expressed are those of the author(s) only and do not"
+        " necessarily reflect those of the European Union or the granting authority. Neither the European Union nor the granting"
+        " authority can be held responsible for them.",
+    )
     t.heading("1. Summary")
     t.narrative("summary")
     t.heading("2. Activities planned and implemented")
     t.optional("activity_plan", "", lambda: t.plan_table(["No.", "Activity (as in the description of the action)"] + EN_PLAN[2:]))
     t.heading("Events implemented in the reporting period", 3)
-    t.optional("activities", "No events were implemented in the reporting period.", lambda: t.activities_table(
-        ["Act.", "Event", "Date", "Venue", "Target group", "Participants", "Result"]))
+    t.optional(
+        "activities",
+        "No events were implemented in the reporting period.",
+        lambda: t.activities_table(["Act.", "Event", "Date", "Venue", "Target group", "Participants", "Result"]),
+    )
     t.heading("3. Expected and actual results")
-    t.optional("indicators", "The action has no result indicators.", lambda: t.indicators_table(
-        ["Code", "Indicator", "Unit", "Baseline", "Expected", "Actual in period", "Actual to date", "Achieved"]))
+    t.optional(
+        "indicators",
+        "The action has no result indicators.",
+        lambda: t.indicators_table(["Code", "Indicator", "Unit", "Baseline", "Expected", "Actual in period", "Actual to date", "Achieved"]),
+    )
     t.chart("indicators", "Figure 1. Actual results to date against expected results (100% = expected)")
     t.heading("Participants by target group", 3)
     t.optional("target_groups", "No participant data.", lambda: t.participation_table("target_groups", EN_GROUPS, "Total"))
@@ -468,14 +633,24 @@ def eu_action_grant() -> WordTemplate:
     t.heading("6. Sustainability")
     t.narrative("sustainability", "To be reported in the final technical report.")
     t.heading("7. Budget: declared and contractual")
-    t.optional("budget", "No budget categories.", lambda: t.budget_table(
-        ["Code", "Budget category", "Contractual budget", "Declared in period", "Declared to date", "Difference", "Consumed"], "Total",
-        " (above the contractual amount)", "Justification:"))
+    t.optional(
+        "budget",
+        "No budget categories.",
+        lambda: t.budget_table(
+            ["Code", "Budget category", "Contractual budget", "Declared in period", "Declared to date", "Difference", "Consumed"],
+            "Total",
+            " (above the contractual amount)",
+            "Justification:",
+        ),
+    )
     t.chart("budget", "Figure 3. Contractual budget and costs declared to date by category")
-    t.signature("8. Declaration on honour",
-                "I, the undersigned, legal representative of {{ grant.grantee }}, declare on my honour that the information in this technical"
-                " report is complete, reliable and true, that the costs declared were incurred for the action, and that the action was"
-                " implemented in line with the grant agreement.", "date_long")
+    t.signature(
+        "8. Declaration on honour",
+        "I, the undersigned, legal representative of {{ grant.grantee }}, declare on my honour that the information in this technical"
+        " report is complete, reliable and true, that the costs declared were incurred for the action, and that the action was"
+        " implemented in line with the grant agreement.",
+        "date_long",
+    )
     return t
 
 

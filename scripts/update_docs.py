@@ -10,7 +10,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from grantreports.docs import generated_readmes  # noqa: E402  (needs the path above)
+from grantreports.docs import generated_readmes
 
 if __name__ == "__main__":
     for path, text in generated_readmes(REPO).items():

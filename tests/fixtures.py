@@ -10,13 +10,14 @@ import docx
 import openpyxl
 import pdfplumber
 
-from grantreports.context import build_context
-from grantreports.files import sha256_file
-from grantreports.profiles import load_profile, load_profiles
-from grantreports.reading import read_file
-from grantreports.report import ReportFiles, render_report
-from grantreports.sheets import sheet_specs
-from grantreports.validation import group_by_grant
+from grantreports.checks.grant_checks import group_by_grant
+from grantreports.common.files import sha256_file
+from grantreports.figures.context import build_context
+from grantreports.funders.profiles import load_profile, load_profiles
+from grantreports.inputs.reading import read_file
+from grantreports.inputs.sheets import sheet_specs
+from grantreports.render.report import render_report
+from grantreports.render.report_files import ReportFiles
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"
@@ -28,13 +29,57 @@ BC = "BC-LV-P2P-2023/04"
 
 SHEETS = {
     "grants": [
-        ["grant_number", "title", "funder", "programme", "grantee", "partners", "locations", "start_date", "end_date",
-         "currency", "total_budget", "contact_person", "signatory_name", "signatory_position", "signing_place"],
-        [SIF, "Kaimiņu kopienu kopspēks", "sif-nvo-fonds", "NVO fonds", "Biedrība „Pierīgas partnerība”",
-         "Biedrība „Partnerība Daugavkrasts”", "Mārupes novads; Olaines novads; Ķekavas novads", D("2023-01-02"), D("2024-10-31"),
-         "EUR", 3000, "Ilze Kalniņa", "Anda Ozoliņa", "valdes priekšsēdētāja", "Rīgā"],
-        [BC, "Active Communities in Latgale", "british-council", "People to People", "Izglītības iniciatīvu centrs",
-         "", "Krāslavas novads", D("2023-01-01"), D("2023-12-31"), "EUR", 1000, "Inese Pūce", "Dace Ābele", "Director", "Riga"],
+        [
+            "grant_number",
+            "title",
+            "funder",
+            "programme",
+            "grantee",
+            "partners",
+            "locations",
+            "start_date",
+            "end_date",
+            "currency",
+            "total_budget",
+            "contact_person",
+            "signatory_name",
+            "signatory_position",
+            "signing_place",
+        ],
+        [
+            SIF,
+            "Kaimiņu kopienu kopspēks",
+            "sif-nvo-fonds",
+            "NVO fonds",
+            "Biedrība „Pierīgas partnerība”",
+            "Biedrība „Partnerība Daugavkrasts”",
+            "Mārupes novads; Olaines novads; Ķekavas novads",
+            D("2023-01-02"),
+            D("2024-10-31"),
+            "EUR",
+            3000,
+            "Ilze Kalniņa",
+            "Anda Ozoliņa",
+            "valdes priekšsēdētāja",
+            "Rīgā",
+        ],
+        [
+            BC,
+            "Active Communities in Latgale",
+            "british-council",
+            "People to People",
+            "Izglītības iniciatīvu centrs",
+            "",
+            "Krāslavas novads",
+            D("2023-01-01"),
+            D("2023-12-31"),
+            "EUR",
+            1000,
+            "Inese Pūce",
+            "Dace Ābele",
+            "Director",
+            "Riga",
+        ],
     ],
     "periods": [
         ["grant_number", "kind", "period_from", "period_to", "due_date", "submission_date"],
@@ -57,7 +102,18 @@ SHEETS = {
         [SIF, "A4", "Forumi „Ideju skrejceļš”", 3, 150],
     ],
     "activities": [
-        ["grant_number", "activity_code", "title", "start_date", "end_date", "location", "target_group", "participants", "organisation", "result"],
+        [
+            "grant_number",
+            "activity_code",
+            "title",
+            "start_date",
+            "end_date",
+            "location",
+            "target_group",
+            "participants",
+            "organisation",
+            "result",
+        ],
         [SIF, "A1", "Mentoringa tikšanās", D("2023-02-16"), None, "Mārupe", "kopienu līderi", 9, "", "Apzinātas vajadzības."],
         [SIF, "A4", "Forums „Ideju skrejceļš”", D("2023-11-18"), None, "Olaine", "iedzīvotāji", 58, "", ""],
         [SIF, "A4", "Forums „Ideju skrejceļš”", D("2024-04-20"), None, "Ķekava", "iedzīvotāji", 47, "", ""],
@@ -117,8 +173,13 @@ def write_workbook(path: Path, tables: dict[str, list[list]]) -> Path:
     return path
 
 
-def write_project(folder: Path, tables: dict[str, list[list]] | None = None, as_of: str = "2024-11-30", templates: Path = TEMPLATES,
-                  config_extra: str = "") -> Path:
+def write_project(
+    folder: Path,
+    tables: dict[str, list[list]] | None = None,
+    as_of: str = "2024-11-30",
+    templates: Path = TEMPLATES,
+    config_extra: str = "",
+) -> Path:
     """A workflow working directory: inputs/grants.xlsx and config/config.yaml using `templates` (the repo's by default)."""
     write_workbook(folder / "inputs" / "grants.xlsx", tables or sheets())
     (folder / "config").mkdir(parents=True, exist_ok=True)
@@ -159,7 +220,13 @@ def render(tmp_path: Path, tables: dict, grant: str, report: str):
     data_path = tmp_path / "data.json"
     data_path.write_text(grants[grant].to_json(), encoding="utf-8")
     docx_path, pdf_path = tmp_path / "out" / "r.docx", tmp_path / "out" / "r.pdf"
-    render_report(data_path, report, TEMPLATES, ReportFiles.beside(pdf_path), {str(workbook): sha256_file(workbook)},
-                  ReportFiles.beside(tmp_path / "kept" / "r.pdf"))
+    render_report(
+        data_path,
+        report,
+        TEMPLATES,
+        ReportFiles.beside(pdf_path),
+        {str(workbook): sha256_file(workbook)},
+        ReportFiles.beside(tmp_path / "kept" / "r.pdf"),
+    )
     context = build_context(grants[grant], report, load_profile(TEMPLATES, grants[grant].grant.funder))
     return context, word_text(docx_path), pdf_text(pdf_path), pdf_path

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import copy
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from tests.fixtures import BC, SIF, D
 
@@ -29,12 +29,14 @@ class Case:
 def _set(sheet: str, row: int, column: int, value) -> Callable[[dict, Path], None]:
     def edit(tables: dict, inputs: Path) -> None:
         tables[sheet][row][column] = value
+
     return edit
 
 
 def _delete(sheet: str, row: int) -> Callable[[dict, Path], None]:
     def edit(tables: dict, inputs: Path) -> None:
         del tables[sheet][row]
+
     return edit
 
 
@@ -45,6 +47,7 @@ def _add_grant(number: str, **changes) -> Callable[[dict, Path], None]:
         for index, value in changes.items():
             row[int(index[1:])] = value
         tables["grants"].append(row)
+
     return edit
 
 
@@ -52,6 +55,7 @@ def _rename_column(sheet: str, old: str, new: str) -> Callable[[dict, Path], Non
     def edit(tables: dict, inputs: Path) -> None:
         header = tables[sheet][0]
         header[header.index(old)] = new
+
     return edit
 
 
@@ -60,18 +64,21 @@ def _drop_column(sheet: str, name: str) -> Callable[[dict, Path], None]:
         index = tables[sheet][0].index(name)
         for row in tables[sheet]:
             del row[index]
+
     return edit
 
 
 def _drop_sheet(sheet: str) -> Callable[[dict, Path], None]:
     def edit(tables: dict, inputs: Path) -> None:
         del tables[sheet]
+
     return edit
 
 
 def _file(name: str, content: bytes) -> Callable[[dict, Path], None]:
     def edit(tables: dict, inputs: Path) -> None:
         (inputs / name).write_bytes(content)
+
     return edit
 
 
@@ -99,58 +106,266 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504  # how Excel stores a 
 
 CASES = [
     # cells of the wrong type or out of range
-    Case("participants not a number", _set("activities", 1, 7, "many"), (WORKBOOK, "activities", 2, "participants", "many", "expected a whole number"), frozenset({SIF})),
-    Case("fractional participants", _set("activities", 1, 7, 2.5), (WORKBOOK, "activities", 2, "participants", "2.5", "expected a whole number"), frozenset({SIF})),
-    Case("negative participants", _set("activities", 1, 7, -3), (WORKBOOK, "activities", 2, "participants", "-3", "expected a value of at least 0"), frozenset({SIF})),
-    Case("impossible date", _set("activities", 1, 3, "31.02.2023."), (WORKBOOK, "activities", 2, "start_date", "31.02.2023.", "expected a date such as 28.11.2022."), frozenset({SIF})),
-    Case("date as words", _set("expenses", 1, 1, "marta beigās"), (WORKBOOK, "expenses", 2, "date", "marta beigās", "expected a date"), frozenset({SIF})),
-    Case("amount with both separators", _set("expenses", 1, 3, "1.234,56"), (WORKBOOK, "expenses", 2, "amount", "1.234,56", "one decimal separator"), frozenset({SIF})),
-    Case("amount as text", _set("expenses", 4, 3, "divsimt"), (WORKBOOK, "expenses", 5, "amount", "divsimt", "expected a number"), frozenset({BC})),
-    Case("formula without a saved value", _set("activities", 1, 7, "=SUM(H3:H4)"), (WORKBOOK, "activities", 2, "participants", "=SUM(H3:H4)", "formula with no saved value"), frozenset({SIF})),
-    Case("empty required cell", _set("activities", 1, 2, None), (WORKBOOK, "activities", 2, "title", "", "this cell is empty"), frozenset({SIF})),
-    Case("invalid currency", _set("grants", 2, 9, "euro"), (WORKBOOK, "grants", 3, "currency", "euro", "expected a value like 'EUR'"), frozenset({BC})),
+    Case(
+        "participants not a number",
+        _set("activities", 1, 7, "many"),
+        (WORKBOOK, "activities", 2, "participants", "many", "expected a whole number"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "fractional participants",
+        _set("activities", 1, 7, 2.5),
+        (WORKBOOK, "activities", 2, "participants", "2.5", "expected a whole number"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "negative participants",
+        _set("activities", 1, 7, -3),
+        (WORKBOOK, "activities", 2, "participants", "-3", "expected a value of at least 0"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "impossible date",
+        _set("activities", 1, 3, "31.02.2023."),
+        (WORKBOOK, "activities", 2, "start_date", "31.02.2023.", "expected a date such as 28.11.2022."),
+        frozenset({SIF}),
+    ),
+    Case(
+        "date as words",
+        _set("expenses", 1, 1, "marta beigās"),
+        (WORKBOOK, "expenses", 2, "date", "marta beigās", "expected a date"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "amount with both separators",
+        _set("expenses", 1, 3, "1.234,56"),
+        (WORKBOOK, "expenses", 2, "amount", "1.234,56", "one decimal separator"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "amount as text",
+        _set("expenses", 4, 3, "divsimt"),
+        (WORKBOOK, "expenses", 5, "amount", "divsimt", "expected a number"),
+        frozenset({BC}),
+    ),
+    Case(
+        "formula without a saved value",
+        _set("activities", 1, 7, "=SUM(H3:H4)"),
+        (WORKBOOK, "activities", 2, "participants", "=SUM(H3:H4)", "formula with no saved value"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "empty required cell",
+        _set("activities", 1, 2, None),
+        (WORKBOOK, "activities", 2, "title", "", "this cell is empty"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "invalid currency",
+        _set("grants", 2, 9, "euro"),
+        (WORKBOOK, "grants", 3, "currency", "euro", "expected a value like 'EUR'"),
+        frozenset({BC}),
+    ),
     Case("negative total budget", _set("grants", 2, 10, -5), (WORKBOOK, "grants", 3, "total_budget", "-5", "at least 0"), frozenset({BC})),
-    Case("unknown report kind", _set("periods", 3, 1, "midterm"), (WORKBOOK, "periods", 4, "kind", "midterm", "expected one of: interim, final"), frozenset({BC})),
+    Case(
+        "unknown report kind",
+        _set("periods", 3, 1, "midterm"),
+        (WORKBOOK, "periods", 4, "kind", "midterm", "expected one of: interim, final"),
+        frozenset({BC}),
+    ),
     # dates in the wrong order or place
-    Case("activity ends before it starts", _set("activities", 1, 4, D("2023-02-01")), (WORKBOOK, "activities", 2, "end_date", "01.02.2023.", "ends before it starts"), frozenset({SIF})),
-    Case("activity outside the grant period", _set("activities", 4, 3, D("2024-02-01")), (WORKBOOK, "activities", 5, "start_date", "01.02.2024.", "within the grant period"), frozenset({BC})),
-    Case("period ends before it starts", _set("periods", 1, 3, D("2023-01-01")), (WORKBOOK, "periods", 2, "period_to", "01.01.2023.", "ends before it starts"), frozenset({SIF})),
-    Case("overlapping periods", _set("periods", 2, 2, D("2023-12-01")), (WORKBOOK, "periods", 3, "period_from", "01.12.2023.", "overlaps the period in row 2"), frozenset({SIF})),
-    Case("two final reports", _set("periods", 1, 1, "final"), (WORKBOOK, "periods", 2, "kind", "final", "a grant has one final report"), frozenset({SIF})),
-    Case("grant ends before it starts", _set("grants", 2, 8, D("2022-12-31")), (WORKBOOK, "grants", 3, "end_date", "31.12.2022.", "ends before it starts"), frozenset({BC})),
+    Case(
+        "activity ends before it starts",
+        _set("activities", 1, 4, D("2023-02-01")),
+        (WORKBOOK, "activities", 2, "end_date", "01.02.2023.", "ends before it starts"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "activity outside the grant period",
+        _set("activities", 4, 3, D("2024-02-01")),
+        (WORKBOOK, "activities", 5, "start_date", "01.02.2024.", "within the grant period"),
+        frozenset({BC}),
+    ),
+    Case(
+        "period ends before it starts",
+        _set("periods", 1, 3, D("2023-01-01")),
+        (WORKBOOK, "periods", 2, "period_to", "01.01.2023.", "ends before it starts"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "overlapping periods",
+        _set("periods", 2, 2, D("2023-12-01")),
+        (WORKBOOK, "periods", 3, "period_from", "01.12.2023.", "overlaps the period in row 2"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "two final reports",
+        _set("periods", 1, 1, "final"),
+        (WORKBOOK, "periods", 2, "kind", "final", "a grant has one final report"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "grant ends before it starts",
+        _set("grants", 2, 8, D("2022-12-31")),
+        (WORKBOOK, "grants", 3, "end_date", "31.12.2022.", "ends before it starts"),
+        frozenset({BC}),
+    ),
     # codes that repeat or point nowhere
     Case("duplicate grant number", _add_grant(BC), (WORKBOOK, "grants", 4, "grant_number", BC, "listed more than once"), frozenset({BC})),
-    Case("duplicate indicator code", _set("indicators", 2, 1, "R3"), (WORKBOOK, "indicators", 3, "indicator_code", "R3", "appears more than once"), frozenset({SIF})),
-    Case("duplicate budget line", _set("budget", 2, 1, "1"), (WORKBOOK, "budget", 3, "line_code", "1", "appears more than once"), frozenset({SIF})),
-    Case("duplicate planned activity", _set("activity_plan", 2, 1, "A1"), (WORKBOOK, "activity_plan", 3, "activity_code", "A1", "appears more than once"), frozenset({SIF})),
-    Case("activity for an unknown grant", _set("activities", 4, 0, "BC-LV-P2P-2023/4"), (WORKBOOK, "activities", 5, "grant_number", "BC-LV-P2P-2023/4", f"did you mean '{BC}'?"), frozenset()),
-    Case("unknown funder format", _set("grants", 2, 2, "britsh-council"), (WORKBOOK, "grants", 3, "funder", "britsh-council", "no report format with this name"), frozenset({BC})),
-    Case("expense on an unknown budget line", _set("expenses", 1, 2, "9"), (WORKBOOK, "expenses", 2, "line_code", "9", "no budget line with this code"), frozenset({SIF})),
-    Case("value for a counted indicator", _set("indicator_values", 1, 1, "R3"), (WORKBOOK, "indicator_values", 2, "indicator_code", "R3", "measure 'manual'"), frozenset({SIF})),
-    Case("indicator value in another unit", _set("indicator_values", 1, 4, "raksti"), (WORKBOOK, "indicator_values", 2, "unit", "raksti", "expected 'publikācijas'"), frozenset({SIF})),
-    Case("activity code not in the plan", _set("activities", 1, 1, "A9"), (WORKBOOK, "activities", 2, "activity_code", "A9", "no activity with this code in the grant's activity_plan"), frozenset({SIF})),
-    Case("text for a date that ends no report", _set("narrative", 3, 1, D("2023-06-30")), (WORKBOOK, "narrative", 4, "period_to", "30.06.2023.", "no reporting period of the grant ends on this date"), frozenset({SIF})),
-    Case("budget note for an unknown line", _set("budget_notes", 1, 2, "7"), (WORKBOOK, "budget_notes", 2, "line_code", "7", "no budget line with this code"), frozenset({SIF})),
+    Case(
+        "duplicate indicator code",
+        _set("indicators", 2, 1, "R3"),
+        (WORKBOOK, "indicators", 3, "indicator_code", "R3", "appears more than once"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "duplicate budget line",
+        _set("budget", 2, 1, "1"),
+        (WORKBOOK, "budget", 3, "line_code", "1", "appears more than once"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "duplicate planned activity",
+        _set("activity_plan", 2, 1, "A1"),
+        (WORKBOOK, "activity_plan", 3, "activity_code", "A1", "appears more than once"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "activity for an unknown grant",
+        _set("activities", 4, 0, "BC-LV-P2P-2023/4"),
+        (WORKBOOK, "activities", 5, "grant_number", "BC-LV-P2P-2023/4", f"did you mean '{BC}'?"),
+        frozenset(),
+    ),
+    Case(
+        "unknown funder format",
+        _set("grants", 2, 2, "britsh-council"),
+        (WORKBOOK, "grants", 3, "funder", "britsh-council", "no report format with this name"),
+        frozenset({BC}),
+    ),
+    Case(
+        "expense on an unknown budget line",
+        _set("expenses", 1, 2, "9"),
+        (WORKBOOK, "expenses", 2, "line_code", "9", "no budget line with this code"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "value for a counted indicator",
+        _set("indicator_values", 1, 1, "R3"),
+        (WORKBOOK, "indicator_values", 2, "indicator_code", "R3", "measure 'manual'"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "indicator value in another unit",
+        _set("indicator_values", 1, 4, "raksti"),
+        (WORKBOOK, "indicator_values", 2, "unit", "raksti", "expected 'publikācijas'"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "activity code not in the plan",
+        _set("activities", 1, 1, "A9"),
+        (WORKBOOK, "activities", 2, "activity_code", "A9", "no activity with this code in the grant's activity_plan"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "text for a date that ends no report",
+        _set("narrative", 3, 1, D("2023-06-30")),
+        (WORKBOOK, "narrative", 4, "period_to", "30.06.2023.", "no reporting period of the grant ends on this date"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "budget note for an unknown line",
+        _set("budget_notes", 1, 2, "7"),
+        (WORKBOOK, "budget_notes", 2, "line_code", "7", "no budget line with this code"),
+        frozenset({SIF}),
+    ),
     # the funder's rules
-    Case("expenses over budget without explanation", _delete("budget_notes", 1), (WORKBOOK, "budget", 3, "approved", "1000", "expected an explanation in the budget_notes sheet"), frozenset({SIF})),
-    Case("required text missing", _delete("narrative", 4), (WORKBOOK, "periods", 3, "", "", "needs the text 'publicity'"), frozenset({SIF})),
-    Case("text the format does not have", _set("narrative", 2, 2, "publicty"), (WORKBOOK, "narrative", 3, "section", "publicty", "has no such text"), frozenset({SIF})),
-    Case("column the funder requires is empty", _set("grants", 2, 3, None), (WORKBOOK, "grants", 3, "programme", "", "the 'british-council' report format needs it filled in"), frozenset({BC})),
+    Case(
+        "expenses over budget without explanation",
+        _delete("budget_notes", 1),
+        (WORKBOOK, "budget", 3, "approved", "1000", "expected an explanation in the budget_notes sheet"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "required text missing", _delete("narrative", 4), (WORKBOOK, "periods", 3, "", "", "needs the text 'publicity'"), frozenset({SIF})
+    ),
+    Case(
+        "text the format does not have",
+        _set("narrative", 2, 2, "publicty"),
+        (WORKBOOK, "narrative", 3, "section", "publicty", "has no such text"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "column the funder requires is empty",
+        _set("grants", 2, 3, None),
+        (WORKBOOK, "grants", 3, "programme", "", "the 'british-council' report format needs it filled in"),
+        frozenset({BC}),
+    ),
     # grant numbers that would escape or collide as folder names
-    Case("grant numbers giving the same folder", _add_grant("bc lv p2p 2023 04"), (WORKBOOK, "grants", 4, "grant_number", "bc lv p2p 2023 04", f"same folder name 'bc-lv-p2p-2023-04' as grant '{BC}'"), frozenset({BC})),
-    Case("grant number without letters or digits", _add_grant("///"), (WORKBOOK, "grants", 4, "grant_number", "///", "at least one letter or digit"), frozenset()),
-    Case("300-character grant number", _add_grant("X" * 300), (WORKBOOK, "grants", 4, "grant_number", "X" * 300, "at most 80"), frozenset()),
+    Case(
+        "grant numbers giving the same folder",
+        _add_grant("bc lv p2p 2023 04"),
+        (WORKBOOK, "grants", 4, "grant_number", "bc lv p2p 2023 04", f"same folder name 'bc-lv-p2p-2023-04' as grant '{BC}'"),
+        frozenset({BC}),
+    ),
+    Case(
+        "grant number without letters or digits",
+        _add_grant("///"),
+        (WORKBOOK, "grants", 4, "grant_number", "///", "at least one letter or digit"),
+        frozenset(),
+    ),
+    Case(
+        "300-character grant number", _add_grant("X" * 300), (WORKBOOK, "grants", 4, "grant_number", "X" * 300, "at most 80"), frozenset()
+    ),
     # sheets and columns missing or renamed
-    Case("missing required column", _drop_column("activities", "participants"), (WORKBOOK, "activities", 1, "", "", "missing required column(s) 'participants'"), frozenset({SIF, BC})),
-    Case("renamed column", _rename_column("expenses", "amount", "summa EUR"), (WORKBOOK, "expenses", 1, "", "", "missing required column(s) 'amount'"), frozenset({SIF, BC})),
-    Case("missing grants sheet", _drop_sheet("grants"), ("", "", None, "", "", "no 'grants' sheet in any input file"), frozenset({SIF, BC})),
-    Case("missing periods sheet", _drop_sheet("periods"), ("", "", None, "", "", "no 'periods' sheet in any input file"), frozenset({SIF, BC})),
+    Case(
+        "missing required column",
+        _drop_column("activities", "participants"),
+        (WORKBOOK, "activities", 1, "", "", "missing required column(s) 'participants'"),
+        frozenset({SIF, BC}),
+    ),
+    Case(
+        "renamed column",
+        _rename_column("expenses", "amount", "summa EUR"),
+        (WORKBOOK, "expenses", 1, "", "", "missing required column(s) 'amount'"),
+        frozenset({SIF, BC}),
+    ),
+    Case(
+        "missing grants sheet", _drop_sheet("grants"), ("", "", None, "", "", "no 'grants' sheet in any input file"), frozenset({SIF, BC})
+    ),
+    Case(
+        "missing periods sheet",
+        _drop_sheet("periods"),
+        ("", "", None, "", "", "no 'periods' sheet in any input file"),
+        frozenset({SIF, BC}),
+    ),
     # files that are not what they claim
-    Case("not a spreadsheet", _file("broken.xlsx", NOT_A_SPREADSHEET), ("inputs/broken.xlsx", "", None, "", "", "cannot open as a spreadsheet"), frozenset()),
-    Case("password-protected workbook", _file("locked.xlsx", OLE), ("inputs/locked.xlsx", "", None, "", "", "password-protected"), frozenset()),
+    Case(
+        "not a spreadsheet",
+        _file("broken.xlsx", NOT_A_SPREADSHEET),
+        ("inputs/broken.xlsx", "", None, "", "", "cannot open as a spreadsheet"),
+        frozenset(),
+    ),
+    Case(
+        "password-protected workbook",
+        _file("locked.xlsx", OLE),
+        ("inputs/locked.xlsx", "", None, "", "", "password-protected"),
+        frozenset(),
+    ),
     Case("empty workbook file", _file("empty.xlsx", b""), ("inputs/empty.xlsx", "", None, "", "", "the file is empty"), frozenset()),
-    Case("empty CSV file", _file("activities-empty.csv", b""), ("inputs/activities-empty.csv", "", None, "", "", "the file is empty"), frozenset()),
-    Case("CSV in an unknown encoding", _file("activities-x.csv", "grant_number;title\n".encode() + b"\x81\x83\x88\n"), ("inputs/activities-x.csv", "", None, "", "", "cannot decode the text"), frozenset()),
+    Case(
+        "empty CSV file",
+        _file("activities-empty.csv", b""),
+        ("inputs/activities-empty.csv", "", None, "", "", "the file is empty"),
+        frozenset(),
+    ),
+    Case(
+        "CSV in an unknown encoding",
+        _file("activities-x.csv", b"grant_number;title\n" + b"\x81\x83\x88\n"),
+        ("inputs/activities-x.csv", "", None, "", "", "cannot decode the text"),
+        frozenset(),
+    ),
     Case("zip bomb", _zip_bomb, ("inputs/bomb.xlsx", "", None, "", "", "unpacks to 210 MB"), frozenset()),
-    Case("workbook without a known sheet", _other_workbook, ("inputs/other.xlsx", "", None, "", "", "no sheet this tool reads"), frozenset()),
+    Case(
+        "workbook without a known sheet", _other_workbook, ("inputs/other.xlsx", "", None, "", "", "no sheet this tool reads"), frozenset()
+    ),
 ]

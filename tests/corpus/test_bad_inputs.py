@@ -3,8 +3,8 @@ the other grants' reports still due; the input files untouched."""
 
 import pytest
 
-from grantreports.extract import extract
-from grantreports.files import sha256_file
+from grantreports.checks.extraction import extract
+from grantreports.common.files import sha256_file
 from tests.corpus.cases import CASES
 from tests.fixtures import AS_OF, BC, SIF, TEMPLATES, sheets, write_project
 
@@ -27,8 +27,11 @@ def test_a_bad_input_gets_a_clear_message_and_blocks_only_its_grant(tmp_path, ca
     extraction = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
 
     file, sheet, row, column, value, words = case.expected
-    matching = [p for p in extraction.problems
-                if (p.file, p.sheet, p.row, p.column, p.value) == (file, sheet, row, column, value) and words in p.message]
+    matching = [
+        p
+        for p in extraction.problems
+        if (p.file, p.sheet, p.row, p.column, p.value) == (file, sheet, row, column, value) and words in p.message
+    ]
     assert matching, "\n".join(str(p) for p in extraction.problems)
     assert all(p.severity == "error" for p in matching)
     assert not any("Traceback" in str(p) for p in extraction.problems)

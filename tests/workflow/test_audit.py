@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 
 from grantreports.__main__ import main
-from grantreports.files import sha256_file
+from grantreports.common.files import sha256_file
 from tests.fixtures import SIF, TEMPLATES, pdf_text, write_project
 from tests.workflow.test_build import BC_DIR, SIF_DIR, snakemake
 
@@ -96,7 +96,7 @@ def test_the_extract_rows_sum_to_the_totals_the_report_prints(two_builds):
         return sum(Decimal(str(value)) for name, value, *_ in rows if name == figure)
 
     # the budget total row of the report: spent in period 1 690,00, to date 2 924,56 (see test_build)
-    assert summed("budget total: spent: in period") == Decimal("1690") == Decimal(str(totals["budget total: spent: in period"]))
+    assert summed("budget total: spent: in period") == Decimal(1690) == Decimal(str(totals["budget total: spent: in period"]))
     assert summed("budget total: spent: to date") == Decimal("2924.56")
     assert summed("indicator R4 Foruma dalībnieki: achieved: to date") == 105
     assert summed("all target groups: participants: to date") == 9 + 58 + 47
@@ -124,8 +124,12 @@ def test_verify_passes_an_untouched_build(verified, capsys, monkeypatch):
     _, run = verified
     code, lines = run(capsys, monkeypatch)
     assert code == 0
-    assert lines == [f"OK       {SIF_DIR}/final", f"OK       {SIF_DIR}/interim-1", f"OK       {BC_DIR}/final",
-                     "grantreports verify: 3 report(s), 0 differ(s)."]
+    assert lines == [
+        f"OK       {SIF_DIR}/final",
+        f"OK       {SIF_DIR}/interim-1",
+        f"OK       {BC_DIR}/final",
+        "grantreports verify: 3 report(s), 0 differ(s).",
+    ]
 
 
 def test_verify_tells_an_input_change_a_template_change_and_an_edited_output_apart(verified, capsys, monkeypatch, tmp_path):
@@ -145,7 +149,9 @@ def test_verify_tells_an_input_change_a_template_change_and_an_edited_output_apa
     assert code == 1
     by_report = {line.split()[1].rstrip(":"): line for line in lines[:-1]}
     assert by_report[f"{SIF_DIR}/final"] == f"DIFFERS  {SIF_DIR}/final: input changed: inputs/grants.xlsx"
-    assert by_report[f"{SIF_DIR}/interim-1"].startswith(f"DIFFERS  {SIF_DIR}/interim-1: output edited after the build: outputs/{SIF_DIR}/interim-1.pdf; input changed")
+    assert by_report[f"{SIF_DIR}/interim-1"].startswith(
+        f"DIFFERS  {SIF_DIR}/interim-1: output edited after the build: outputs/{SIF_DIR}/interim-1.pdf; input changed"
+    )
     assert by_report[f"{BC_DIR}/final"] == f"DIFFERS  {BC_DIR}/final: template changed: british-council/style.css"
     assert lines[-1] == "grantreports verify: 3 report(s), 3 differ(s)."
 

@@ -15,13 +15,15 @@ def example_project(folder):
     shutil.copytree(REPO / "inputs", folder / "inputs")
     (folder / "config").mkdir(parents=True)
     config = (REPO / "config" / "config.yaml").read_text(encoding="utf-8")
-    (folder / "config" / "config.yaml").write_text(config.replace('templates: "templates"', f'templates: "{REPO / "templates"}"'), encoding="utf-8")
+    (folder / "config" / "config.yaml").write_text(
+        config.replace('templates: "templates"', f'templates: "{REPO / "templates"}"'), encoding="utf-8"
+    )
     return folder
 
 
 def snakemake(folder, *args, env=None):
     command = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(folder), *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
+    return subprocess.run(command, capture_output=True, text=True, timeout=900, env=env, check=False)
 
 
 def test_the_example_build_on_a_batch_system_gives_the_same_files_as_a_local_build(tmp_path):
@@ -30,8 +32,18 @@ def test_the_example_build_on_a_batch_system_gives_the_same_files_as_a_local_bui
     assert run.returncode == 0, run.stderr
 
     submissions = tmp_path / "submissions.log"
-    run = snakemake(cluster, "--workflow-profile", str(REPO / "profiles" / "cluster-generic"), "--cluster-generic-submit-cmd", str(SUBMIT),
-                    "--jobs", "4", "--latency-wait", "10", env={**os.environ, "SUBMIT_LOG": str(submissions)})
+    run = snakemake(
+        cluster,
+        "--workflow-profile",
+        str(REPO / "profiles" / "cluster-generic"),
+        "--cluster-generic-submit-cmd",
+        str(SUBMIT),
+        "--jobs",
+        "4",
+        "--latency-wait",
+        "10",
+        env={**os.environ, "SUBMIT_LOG": str(submissions)},
+    )
     assert run.returncode == 0, run.stderr + submissions.with_suffix(".log.out").read_text()
 
     jobs = submissions.read_text().splitlines()

@@ -16,7 +16,11 @@ KILLS = 20
 
 
 def outputs(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in (folder / "outputs").rglob("*") if p.is_file() and not p.name.startswith(".")}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in (folder / "outputs").rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
 
 
 def command(folder, *args):
@@ -29,6 +33,7 @@ def complete(name, data):
         return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     if name.endswith((".docx", ".xlsx")):
         import io
+
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return archive.testzip() is None
     if name.endswith(".json"):
@@ -38,7 +43,7 @@ def complete(name, data):
 
 def test_sigkill_at_random_moments_leaves_no_truncated_output_and_the_rerun_matches_a_clean_build(tmp_path):
     clean_folder = write_project(tmp_path / "clean")
-    assert subprocess.run(command(clean_folder), capture_output=True).returncode == 0
+    assert subprocess.run(command(clean_folder), capture_output=True, check=False).returncode == 0
     clean = outputs(clean_folder)
     folder = write_project(tmp_path / "killed")
     (folder / "inputs" / "grants.xlsx").write_bytes((clean_folder / "inputs" / "grants.xlsx").read_bytes())
@@ -51,10 +56,10 @@ def test_sigkill_at_random_moments_leaves_no_truncated_output_and_the_rerun_matc
         for name, data in outputs(folder).items():
             assert complete(name, data), f"attempt {attempt}: {name} is truncated"
             assert name not in clean or data == clean[name] or name.startswith("outputs/validation"), f"attempt {attempt}: {name} differs"
-        subprocess.run(command(folder, "--unlock"), capture_output=True)
-        rerun = subprocess.run(command(folder, "--rerun-incomplete"), capture_output=True, text=True)
+        subprocess.run(command(folder, "--unlock"), capture_output=True, check=False)
+        rerun = subprocess.run(command(folder, "--rerun-incomplete"), capture_output=True, text=True, check=False)
         assert rerun.returncode == 0, rerun.stderr[-2000:]
         assert outputs(folder) == clean, f"attempt {attempt}: the rerun differs from a clean build"
         assert not list((folder / "outputs").rglob(".*.part")), f"attempt {attempt}: a killed write's temporary file is left"
-        for name in list(outputs(folder))[moments.randrange(3):: 3]:  # take some outputs away for the next kill to hit
+        for name in list(outputs(folder))[moments.randrange(3) :: 3]:  # take some outputs away for the next kill to hit
             (folder / name).unlink()

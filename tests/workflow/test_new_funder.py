@@ -14,7 +14,9 @@ def test_a_copied_and_edited_funder_folder_is_a_new_format(tmp_path):
     text = profile.read_text(encoding="utf-8")
     text = text.replace("funder: Sabiedrības integrācijas fonds", "funder: Valsts kultūrkapitāla fonds")
     text = text.replace('interim: "Starpposma atskaite Nr. {number}"', 'interim: "Starpposma pārskats Nr. {number}"')
-    text = text.replace("  - {label: Programma, value: \"{{ grant.programme }}\"}", "  - {label: Mērķprogramma, value: \"{{ grant.programme }}\"}")
+    text = text.replace(
+        '  - {label: Programma, value: "{{ grant.programme }}"}', '  - {label: Mērķprogramma, value: "{{ grant.programme }}"}'
+    )
     text = text.replace("budget_line_overspend: 0.10", "budget_line_overspend: 0.25")  # its own rule: 25 % allowed
     profile.write_text(text, encoding="utf-8")
     html = templates / "vkkf" / "report.html"

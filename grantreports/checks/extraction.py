@@ -1,0 +1,159 @@
+"""Read every input once, validate, and write one data file per grant, only when it changed.
+
+A grant whose rows, funder format and the code are as last time is not checked again: its
+problems and reports are taken from results/checks.json (grantreports/checks/grant_checks.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import json
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from grantreports.checks.grant_checks import GrantCheck, check_grant, checks_file, checks_json, digest, load_checks
+from grantreports.common.collector import bulk_allocation
+from grantreports.common.files import sha256_file, write_all_if_changed, write_if_changed
+from grantreports.common.problems import Problem, blocked_grants, sort_key
+from grantreports.common.project import code_digest
+from grantreports.funders.profiles import Profile, load_profiles, profile_files
+from grantreports.inputs.reading import read_file
+from grantreports.inputs.sheets import sheet_specs
+from grantreports.inputs.validation import ConvertedSheet, SortedRows, convert_sheet, sort_rows
+
+# Files spreadsheet programs leave beside an open workbook.
+_LOCK_PREFIXES = ("~$", ".~lock.")
+
+
+@dataclass(frozen=True)
+class ReportTarget:
+    grant_number: str
+    grant_slug: str
+    report_slug: str
+    funder: str
+    period_to: dt.date
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one build knows after reading the inputs: the reports it can make and every problem."""
+
+    reports: list[ReportTarget]
+    problems: list[Problem]
+    input_hashes: dict[str, str]  # SHA-256 of each input file, read once per build for the report manifests
+
+    def due(self, as_of: dt.date) -> list[ReportTarget]:
+        """Reports for the periods that have ended by `as_of`."""
+        return [r for r in self.reports if r.period_to <= as_of]
+
+    def to_json(self, key: str) -> str:
+        reports = [{**asdict(r), "period_to": r.period_to.isoformat()} for r in self.reports]
+        problems = [p.to_json() for p in self.problems]
+        content = {"key": key, "reports": reports, "problems": problems, "input_hashes": self.input_hashes}
+        return json.dumps(content, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, data: dict) -> Extraction:
+        reports = [ReportTarget(**{**r, "period_to": dt.date.fromisoformat(r["period_to"])}) for r in data["reports"]]
+        return cls(reports, [Problem.from_json(p) for p in data["problems"]], data.get("input_hashes", {}))
+
+
+def input_files(workdir: Path, patterns: list[str]) -> tuple[list[Path], list[Problem]]:
+    """The files the config's globs name, in a stable order; a glob matching nothing is a warning."""
+    found, problems = set(), []
+    for pattern in patterns:
+        matches = [Path(m) for m in glob.glob(pattern, root_dir=workdir, recursive=True)]
+        matches = [m for m in matches if (workdir / m).is_file() and not m.name.startswith(_LOCK_PREFIXES)]
+        if not matches:
+            problems.append(Problem(f"no file matches the input pattern '{pattern}' in config", severity="warning"))
+        found.update(matches)
+    return sorted(found, key=lambda p: p.as_posix()), problems
+
+
+def data_file(results_dir: Path, grant_slug: str) -> Path:
+    return results_dir / "grants" / f"{grant_slug}.json"
+
+
+def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir: Path, as_of: dt.date) -> Extraction:
+    """Read, validate and split the inputs, unless nothing they depend on changed since last time."""
+    files, glob_problems = input_files(workdir, patterns)
+    code = code_digest()
+    formats = {path.parent.name: sha256_file(path) for path in profile_files(templates_dir)}
+    input_hashes = {path.as_posix(): sha256_file(workdir / path) for path in files}
+    key = digest(code, *patterns, as_of.isoformat(), json.dumps(input_hashes), json.dumps(formats, sort_keys=True))
+    index_file = results_dir / "extraction.json"
+    if index_file.is_file():
+        cached = json.loads(index_file.read_text(encoding="utf-8"))
+        extraction = Extraction.from_json(cached)
+        if cached["key"] == key and all(data_file(results_dir, r.grant_slug).is_file() for r in extraction.reports):
+            return extraction
+    with bulk_allocation():
+        profiles, problems = load_profiles(templates_dir)
+        sorted_rows, read_problems = _read(workdir, files, profiles, frozenset(formats) - set(profiles))
+        reports, check_problems = _check_and_split(sorted_rows, profiles, formats, digest(code, as_of.isoformat()), results_dir, as_of)
+    problems = sorted(glob_problems + problems + read_problems + check_problems, key=sort_key)
+    # A file-level problem may name grants too (a sheet that lost a required column): they get no report.
+    blocked = blocked_grants(problems)
+    extraction = Extraction([r for r in reports if r.grant_number not in blocked], problems, input_hashes)
+    _remove_stale_data_files(results_dir, {grant.slug for number, grant in sorted_rows.grants.items() if number not in blocked})
+    write_if_changed(index_file, extraction.to_json(key).encode())
+    return extraction
+
+
+def _read(workdir: Path, files: list[Path], profiles: dict[str, Profile], broken: frozenset[str]) -> tuple[SortedRows, list[Problem]]:
+    """Every input file read, its cells converted and its rows sorted to their grants; the problems found so far.
+
+    `broken` names the funder formats whose profile has errors: their grants are blocked."""
+    sheets, problems, specs = [], [], sheet_specs()
+
+    def read_and_convert(path: Path) -> tuple[list[ConvertedSheet], list[Problem]]:
+        file_sheets, file_problems = read_file(workdir / path, path.as_posix(), specs)
+        return [convert_sheet(sheet) for sheet in file_sheets], file_problems
+
+    # calamine lets go of the interpreter while it parses a workbook: the files are read side by
+    # side, and the small ones are converted while the big one is still being parsed.
+    with ThreadPoolExecutor(max(1, min(len(files), 4))) as pool:
+        for file_sheets, file_problems in pool.map(read_and_convert, files):
+            sheets += file_sheets
+            problems += file_problems
+    for required in ("grants", "periods"):
+        if not any(s.name == required for s in sheets):
+            problems.append(Problem(f"no '{required}' sheet in any input file; expected one (see inputs/README.md)"))
+    sorted_rows = sort_rows(sheets, set(profiles), broken)
+    return sorted_rows, problems + sorted_rows.problems
+
+
+def _check_and_split(
+    sorted_rows: SortedRows, profiles: dict[str, Profile], formats: dict[str, str], context: str, results_dir: Path, as_of: dt.date
+) -> tuple[list[ReportTarget], list[Problem]]:
+    """Check each grant (or take its check from the last build, when what it reads is unchanged) and write
+    the data file of each grant its own rows do not block; every grant's reports and problems.
+
+    `context`: digest of the code and `as_of`, which every check depends on."""
+    previous, checks, written = load_checks(results_dir), {}, {}
+    for number, grant in sorted_rows.grants.items():
+        check_digest = digest(context, formats[grant.funder], sorted_rows.fingerprint(number))
+        check = previous.get(number)
+        if check is None or check.digest != check_digest or not (check.has_errors() or data_file(results_dir, grant.slug).is_file()):
+            data, found = check_grant(sorted_rows, number, profiles[grant.funder], as_of)
+            check = GrantCheck(check_digest, found, [(period.slug, period.period_to) for period in data.periods])
+            if not check.has_errors():
+                written[number] = data
+        checks[number] = check
+    write_all_if_changed((data_file(results_dir, data.grant.slug), data.to_json().encode()) for data in written.values())
+    write_if_changed(checks_file(results_dir), checks_json(checks))
+    reports = [
+        ReportTarget(number, grant.slug, slug, grant.funder, period_to)
+        for number, grant in sorted(sorted_rows.grants.items(), key=lambda item: item[1].slug)
+        if not checks[number].has_errors()
+        for slug, period_to in checks[number].periods
+    ]
+    return reports, [problem for check in checks.values() for problem in check.problems]
+
+
+def _remove_stale_data_files(results_dir: Path, current: set[str]) -> None:
+    """A grant that is now invalid or gone must not be rendered from its old data."""
+    for path in (results_dir / "grants").glob("*.json"):
+        if path.stem not in current:
+            path.unlink()

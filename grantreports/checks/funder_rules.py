@@ -1,0 +1,110 @@
+"""What a funder's format asks of a grant's data beyond the input format: checked before any rendering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from grantreports.common.problems import Problem
+from grantreports.figures.context import budget_execution, report_texts
+from grantreports.funders.profiles import Profile
+from grantreports.inputs.model import GrantData, Period, Source
+
+
+def funder_problems(data: GrantData, profile: Profile, as_of: dt.date) -> list[Problem]:
+    """Problems of one valid grant against its funder's profile, for the reports due by `as_of`."""
+    due = [p for p in data.periods if p.period_to <= as_of]
+    return (
+        _required_fields(data, profile)
+        + _unknown_sections(data, profile)
+        + [problem for period in due for problem in _missing_texts(data, period, profile) + _unexplained_overspend(data, period, profile)]
+        + _activities_outside_periods(data)
+    )
+
+
+def _at(source: Source, message: str, grant: str, column: str = "", value: str = "", severity: str = "error") -> Problem:
+    return Problem(
+        message, file=source.file, sheet=source.sheet, row=source.row, column=column, value=value, grant=grant, severity=severity
+    )
+
+
+def _required_fields(data: GrantData, profile: Profile) -> list[Problem]:
+    grant = data.grant
+    return [
+        _at(grant.source, f"this cell is empty; the '{profile.key}' report format needs it filled in", grant.grant_number, name)
+        for name in profile.required_fields
+        if not getattr(grant, name)
+    ]
+
+
+def _unknown_sections(data: GrantData, profile: Profile) -> list[Problem]:
+    known = [s.key for s in profile.narrative]
+    return [
+        _at(
+            text.source,
+            f"the '{profile.key}' report format has no such text; expected one of: {', '.join(known) or '(none)'}",
+            data.grant.grant_number,
+            "section",
+            text.section,
+        )
+        for text in data.narrative
+        if text.section not in known
+    ]
+
+
+def _missing_texts(data: GrantData, period: Period, profile: Profile) -> list[Problem]:
+    texts = report_texts(data, period, profile)
+    return [
+        _at(
+            period.source,
+            f"the '{profile.key}' format needs the text '{section.key}' ({section.description}) in the {period.slug} report;"
+            f" expected a row in the narrative sheet with grant_number {data.grant.grant_number}, period_to {period.period_to:%d.%m.%Y.}"
+            f" (or empty, for every report) and section {section.key}",
+            data.grant.grant_number,
+        )
+        for section in profile.narrative
+        if period.kind in section.required_for and not texts[section.key]
+    ]
+
+
+def _unexplained_overspend(data: GrantData, period: Period, profile: Profile) -> list[Problem]:
+    lines = {line.line_code: line for line in data.budget}
+    problems = []
+    for execution in budget_execution(data, period, profile):
+        if execution.flagged and not execution.explanation:
+            allowed = f"{profile.budget_line_overspend:.0%}" if profile.budget_line_overspend else "no overspend"
+            problems.append(
+                _at(
+                    lines[execution.code].source,
+                    f"by {period.period_to:%d.%m.%Y.} the line has spent {_plain(execution.spent_to_date)}, {execution.deviation:.0%} over its approved amount"
+                    f" (the '{profile.key}' format allows {allowed}); expected an explanation in the budget_notes sheet"
+                    f" with grant_number {data.grant.grant_number}, period_to {period.period_to:%d.%m.%Y.}, line_code {execution.code}",
+                    data.grant.grant_number,
+                    "approved",
+                    _plain(execution.approved),
+                )
+            )
+    return problems
+
+
+def _plain(amount: Decimal) -> str:
+    """1190 rather than 1190.00 or 1.19E+3."""
+    return format(amount.normalize(), "f")
+
+
+def _activities_outside_periods(data: GrantData) -> list[Problem]:
+    if not data.periods:
+        return []
+    spans = ", ".join(f"{p.period_from:%d.%m.%Y.}–{p.period_to:%d.%m.%Y.}" for p in sorted(data.periods, key=lambda p: p.period_from))
+    return [
+        _at(
+            a.source,
+            f"falls in no reporting period, so no report shows it; expected a date inside one of: {spans}",
+            data.grant.grant_number,
+            "start_date",
+            f"{a.start_date:%d.%m.%Y.}",
+            severity="warning",
+        )
+        for a in data.activities
+        if not any(p.period_from <= a.start_date <= p.period_to for p in data.periods)
+    ]

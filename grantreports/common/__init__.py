@@ -1,0 +1,5 @@
+"""Small helpers every stage uses: atomic writes and hashes (files), folder names (slugs), the
+Problem record every stage reports, fixed dates for reproducible bytes, the cycle collector's
+settings, spreadsheet-safe cells, and where the workflow's own files are (project).
+
+Imports: the standard library and third-party packages only, no other stage."""

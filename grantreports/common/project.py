@@ -1,0 +1,24 @@
+"""Where the workflow's own files are (package, schemas, rules), and a digest of them that changes when the code does."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]  # the checkout: Snakefile, rules/, schemas/, grantreports/
+PACKAGE_DIR = PROJECT_DIR / "grantreports"
+SCHEMA_DIR = PROJECT_DIR / "schemas"
+SNAKEFILE = PROJECT_DIR / "Snakefile"
+
+
+@cache
+def code_digest() -> str:
+    """Digest of this package's code, the schemas (sheets, profile, config) and the workflow's rules:
+    a change means outputs may change."""
+    code = sorted(PACKAGE_DIR.rglob("*.py")) + sorted(SCHEMA_DIR.rglob("*.yaml"))
+    workflow = sorted(PROJECT_DIR.glob("rules/*.smk")) + [SNAKEFILE]
+    digest = hashlib.sha256()
+    for path in code + workflow:
+        digest.update(path.relative_to(PROJECT_DIR).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,200 @@
+"""Charts of a report's figures, drawn with matplotlib: SVG for the PDF, PNG for Word, same data, same look.
+
+Each chart's margins are set from its measured label texts, not by matplotlib's constrained or
+tight layout, which lay out every text again on each save: that was 0.6 s of a report's 1.1 s
+of charts. In the SVG, texts stay texts in the report's own font family, drawn by WeasyPrint
+with the bundled font; as outlines they were some 700 shapes per chart for WeasyPrint to draw."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import fields
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from matplotlib import font_manager, rc_context
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from grantreports.figures.context import BudgetLineExecution, Charts, IndicatorLine, MonthlyParticipants
+from grantreports.figures.formatting import Formatter
+
+WIDTH_INCHES = 6.7  # 170 mm: the text width of an A4 page with the templates' margins
+PNG_DPI = 200
+BLUE, LIGHT, RED, GREY = "#1d3f6e", "#b9c7dc", "#c0392b", "#555555"
+GROUP_COLOURS = ["#1d3f6e", "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f", "#bab0ac"]
+FONT = "Liberation Sans"  # the bundled font's own name, which matplotlib knows it by
+PDF_FONT = "Report Sans"  # the same font's family in the PDF (templates/shared/report.css)
+SIZE, SMALL = 8, 7  # points: labels; legend and value labels
+PAD = 0.08  # inches between a label and what it labels, and at the figure's edges
+# No dates, versions or random ids in the files: the same figures give the same bytes.
+_STYLE = {
+    "font.family": FONT,
+    "font.size": SIZE,
+    "svg.hashsalt": "grantreports",
+    "svg.fonttype": "none",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": GREY,
+    "axes.labelcolor": "#111111",
+}
+_METADATA = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
+
+
+def draw_charts(
+    charts: Charts, formatter: Formatter, labels: dict[str, str], fonts: Path, image_formats: tuple[str, ...]
+) -> dict[str, dict[str, bytes | None]]:
+    """For each of `image_formats` (svg, png), each chart's file bytes; None where there is nothing to draw.
+    Each chart is laid out once and saved in every format."""
+    _register_fonts(fonts)
+    figures = chart_figures(charts, formatter, labels)
+    return {fmt: {name: figure and _save(figure, fmt) for name, figure in figures.items()} for fmt in image_formats}
+
+
+@cache
+def _register_fonts(fonts: Path) -> None:
+    """The bundled fonts, once per process: the charts look the same on every machine."""
+    for font in sorted(fonts.glob("*.ttf")):
+        font_manager.fontManager.addfont(str(font))
+
+
+def chart_figures(charts: Charts, formatter: Formatter, labels: dict[str, str]) -> dict[str, Figure | None]:
+    drawers = {"indicators": _indicators, "participants": _participants, "budget": _budget}
+    return {f.name: getattr(charts, f.name) and drawers[f.name](getattr(charts, f.name), formatter, labels) for f in fields(Charts)}
+
+
+def _save(figure: Figure, image_format: str) -> bytes:
+    buffer = io.BytesIO()
+    with rc_context(_STYLE):
+        figure.savefig(buffer, format=image_format, dpi=PNG_DPI, metadata=_METADATA[image_format])
+    image = buffer.getvalue()
+    return image.replace(f"font-family: '{FONT}'".encode(), f"font-family: '{PDF_FONT}'".encode()) if image_format == "svg" else image
+
+
+def _figure(height: float) -> Figure:
+    return Figure(figsize=(WIDTH_INCHES, height))
+
+
+@cache
+def _measuring_renderer() -> RendererAgg:
+    return RendererAgg(1, 1, 720)
+
+
+def _size(text: str, points: float = SIZE) -> tuple[float, float]:
+    """Width and height in inches of `text` set in the charts' font."""
+    width, height, _ = _measuring_renderer().get_text_width_height_descent(text, FontProperties(family=FONT, size=points), ismath=False)
+    return width / 720, height / 720
+
+
+def _line(points: float = SIZE) -> float:
+    return points * 1.4 / 72
+
+
+def _place(figure: Figure, axes: Axes, left: float, bottom: float, right: float = PAD * 3, top: float = PAD * 2) -> None:
+    """Put the axes `left`, `bottom`, `right` and `top` inches from the figure's edges."""
+    width, height = figure.get_size_inches()
+    axes.set_position((left / width, bottom / height, 1 - (left + right) / width, 1 - (bottom + top) / height))
+
+
+def _legend(figure: Figure, columns: int) -> None:
+    """The legend under the axes, centred at the figure's foot."""
+    figure.legend(loc="lower center", bbox_to_anchor=(0.5, 0), ncols=columns, fontsize=SMALL, frameon=False, borderaxespad=PAD * 2)
+
+
+def _legend_height(rows: int) -> float:
+    return rows * _line(SMALL) + 2 * PAD
+
+
+def _short(text: str, length: int = 48) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _indicators(lines: list[IndicatorLine], formatter: Formatter, labels: dict[str, str]) -> Figure:
+    """Progress to date of each indicator against its target (100 %)."""
+    with rc_context(_STYLE):
+        figure = _figure(0.9 + 0.38 * len(lines))
+        axes = figure.add_subplot()
+        names = [_short(f"{line.code} {line.name}") for line in reversed(lines)]
+        progress = [float(line.progress or 0) for line in reversed(lines)]
+        values = [f"{formatter.number(line.achieved_to_date)} / {formatter.number(line.target)}" for line in reversed(lines)]
+        bars = axes.barh(names, progress, color=BLUE, height=0.6, label=labels["achieved"])
+        axes.axvline(1.0, color=RED, linestyle="--", linewidth=1, label=labels["target"])
+        for bar, value in zip(bars, values, strict=True):
+            axes.annotate(
+                value,
+                (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=SMALL,
+                color="#111111",
+            )
+        limit = max(1.25, max(progress) * 1.2)
+        axes.set_xlim(0, limit)
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: formatter.percent(Decimal(str(round(x, 4))))))
+        _legend(figure, 2)
+        left = max(_size(name)[0] for name in names) + 2 * PAD
+        # the value labels right of the bars must fit in the figure: widen the right margin where one would not
+        plot_width = WIDTH_INCHES - left - 3 * PAD
+        right = max(
+            3 * PAD,
+            *(_size(value, SMALL)[0] + 2 * PAD - plot_width * (1 - share / limit) for share, value in zip(progress, values, strict=True)),
+        )
+        _place(figure, axes, left, _line() + 2 * PAD + _legend_height(1), right)
+    return figure
+
+
+def _participants(monthly: MonthlyParticipants, formatter: Formatter, labels: dict[str, str]) -> Figure:
+    """Participations per month, stacked by target group."""
+    with rc_context(_STYLE):
+        figure = _figure(3.0 + 0.15 * len(monthly.groups))
+        axes = figure.add_subplot()
+        positions = range(len(monthly.months))
+        bottom = [0] * len(monthly.months)
+        for index, (group, counts) in enumerate(zip(monthly.groups, monthly.counts, strict=True)):
+            axes.bar(positions, counts, bottom=bottom, color=GROUP_COLOURS[index % len(GROUP_COLOURS)], label=_short(group, 40), width=0.75)
+            bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+        step = max(1, len(monthly.months) // 12)
+        axes.set_xticks(list(positions)[::step], [formatter.month(m) for m in monthly.months][::step], rotation=45, ha="right")
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: formatter.number(Decimal(int(y)))))
+        axes.set_ylabel(labels["participants"])
+        columns = min(3, len(monthly.groups))
+        _legend(figure, columns)
+        top_count = max(sum(counts) for counts in zip(*monthly.counts, strict=True)) if monthly.months else 0
+        number_width = _size(formatter.number(Decimal(int(top_count * 1.1))))[0]
+        month_width, month_height = max((_size(formatter.month(m)) for m in monthly.months), default=(0, 0))
+        rotated = (month_width + month_height) * 0.7071  # a label turned 45°
+        rows = -(-len(monthly.groups) // columns)
+        _place(figure, axes, _line() + number_width + 3 * PAD, rotated + 2 * PAD + _legend_height(rows))
+    return figure
+
+
+def _budget(lines: list[BudgetLineExecution], formatter: Formatter, labels: dict[str, str]) -> Figure:
+    """Approved amount and spending to date of each budget line; lines over the funder's limit in red."""
+    with rc_context(_STYLE):
+        figure = _figure(1.0 + 0.42 * len(lines))
+        axes = figure.add_subplot()
+        names = [_short(f"{line.code} {line.category}", 40) for line in reversed(lines)]
+        rows = range(len(lines))
+        approved = [float(line.approved) for line in reversed(lines)]
+        spent = [float(line.spent_to_date) for line in reversed(lines)]
+        colours = [RED if line.flagged else BLUE for line in reversed(lines)]
+        axes.barh([r + 0.2 for r in rows], approved, height=0.38, color=LIGHT, label=labels["approved"])
+        axes.barh([r - 0.2 for r in rows], spent, height=0.38, color=colours, label=labels["spent"])
+        axes.set_yticks(list(rows), names)
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: formatter.number(Decimal(int(x)))))
+        _legend(figure, 2)
+        largest = formatter.number(Decimal(int(max(approved + spent, default=0))))
+        _place(
+            figure,
+            axes,
+            max(_size(name)[0] for name in names) + 2 * PAD,
+            _line() + 2 * PAD + _legend_height(1),
+            right=_size(largest)[0] / 2 + 2 * PAD,
+        )  # the last tick label stands half over the axes' end
+    return figure

@@ -1,0 +1,367 @@
+"""The report context: every figure of one report, computed once, for both renderers and the charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, fields
+from decimal import Decimal
+
+from grantreports.figures.formatting import Formatter
+from grantreports.figures.traceability import Contribution, SourceRange, source_ranges
+from grantreports.funders.profiles import Profile
+from grantreports.inputs.model import Activity, BudgetLine, Expense, Grant, GrantData, Indicator, Period, Source, documented
+
+
+@dataclass(frozen=True)
+class CoverLine:
+    label: str = documented("Label of a cover field, from the profile", "Projekta numurs")
+    text: str = documented("Its value, already formatted", "2023.LV/NVOF/MAC/041/58")
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    code: str = documented("Activity code from the activity_plan sheet", "A4")
+    title: str = documented("Planned activity", "Iedzīvotāju forumi „Ideju skrejceļš”")
+    planned_events: int | None = documented("Events planned in the contract", "3")
+    events_in_period: int = documented("Distinct events held in the period (same code, title, dates and place = one event)", "1")
+    events_to_date: int = documented("Distinct events held from the grant's start to the period's end", "2")
+    planned_participants: int | None = documented("Participations planned", "150")
+    participants_in_period: int = documented("Participations in the period", "47")
+    participants_to_date: int = documented("Participations to date", "105")
+    progress: Decimal | None = documented("events_to_date ÷ planned_events; empty when nothing is planned", "0.6667")
+    contributions: list[Contribution] = documented("The activity rows behind the participant figures", "")
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    code: str = documented("Indicator code", "R3")
+    name: str = documented("Indicator", "Iedzīvotāju forumi")
+    unit: str = documented("Unit", "forumi")
+    baseline: Decimal = documented("Value before the project", "0")
+    target: Decimal = documented("Planned value", "3")
+    achieved_in_period: Decimal = documented("Achieved in the period", "1")
+    achieved_to_date: Decimal = documented("Achieved from the grant's start to the period's end", "2")
+    progress: Decimal | None = documented("achieved_to_date ÷ target; empty when the target is 0", "0.6667")
+    contributions: list[Contribution] = documented("The rows behind achieved_in_period and achieved_to_date", "")
+
+
+@dataclass(frozen=True)
+class ParticipationLine:
+    name: str = documented("Target group or organisation", "kopienu līderi")
+    events_in_period: int = documented("Activity rows in the period", "4")
+    participants_in_period: int = documented("Participations in the period", "38")
+    participants_to_date: int = documented("Participations to date", "120")
+    contributions: list[Contribution] = documented("The activity rows behind the participant figures", "")
+
+
+@dataclass(frozen=True)
+class BudgetLineExecution:
+    code: str = documented("Budget line code", "5")
+    category: str = documented("Budget heading", "Publicitāte")
+    description: str | None = documented("What the line covers", "Informatīvie materiāli")
+    approved: Decimal = documented("Approved amount (the original budget)", "1200.00")
+    spent_in_period: Decimal = documented("Expenses dated in the period", "1190.00")
+    spent_to_date: Decimal = documented("Expenses from the grant's start to the period's end", "1610.00")
+    remaining: Decimal = documented("approved − spent_to_date", "-410.00")
+    used: Decimal | None = documented("spent_to_date ÷ approved", "1.3417")
+    deviation: Decimal | None = documented("(spent_to_date − approved) ÷ approved", "0.3417")
+    over_budget: bool = documented("Spent more than approved", "true")
+    flagged: bool = documented("Over the funder's allowed overspend (budget_line_overspend); needs an explanation", "true")
+    explanation: str | None = documented("From the budget_notes sheet, for this report", "Video montāža forumu ierakstiem")
+    expenses: list[Expense] = documented("Expenses of the line dated in the period, by date", "")
+    contributions: list[Contribution] = documented("The expense rows behind spent_in_period and spent_to_date", "")
+    source: Source | None = documented("The budget sheet row of the line (empty for the total)", "")
+
+
+@dataclass(frozen=True)
+class MonthlyParticipants:
+    months: list[dt.date] = documented("First day of each month from the grant's start to the period's end", "2023-02-01")
+    groups: list[str] = documented("Target groups", "kopienu līderi")
+    counts: list[list[int]] = documented("Participations per group (outer) and month (inner)", "[[9, 19, ...], ...]")
+
+
+@dataclass(frozen=True)
+class Charts:
+    """The figures each chart draws; an empty chart is None. Templates place them with {{ charts.<name> }}."""
+
+    indicators: list[IndicatorLine] | None = documented("Indicators planned vs achieved (progress to date against the target)", "")
+    participants: MonthlyParticipants | None = documented("Participants per month by target group", "")
+    budget: list[BudgetLineExecution] | None = documented("Budget execution by line: approved vs spent to date", "")
+
+
+@dataclass(frozen=True)
+class Signature:
+    name: str = documented("Who signs (grants sheet: signatory_name)", "Anda Ozoliņa")
+    position: str = documented("Their position", "valdes priekšsēdētāja")
+    place: str = documented("Place of signing", "Mārupē")
+    date: dt.date = documented("submission_date", "2024-11-26")
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    funder: str = documented("Funder's name, from the profile", "Sabiedrības integrācijas fonds")
+    language: str = documented("Report language, from the profile", "lv")
+    title: str = documented("Report title for the kind, from the profile", "Starpposma atskaite Nr. 1")
+    grant: Grant = documented("The grant's row of the grants sheet", "")
+    period: Period = documented("The report's row of the periods sheet", "")
+    submission_date: dt.date = documented("submission_date, or due_date when empty", "2024-01-29")
+    cover: list[CoverLine] = documented("The profile's cover fields, formatted", "")
+    narrative: dict[str, str | None] = documented(
+        "The report's texts by section (narrative sheet); every section of the profile is present, None when there is no text", ""
+    )
+    activity_plan: list[PlanLine] = documented("Planned activities against what was implemented", "")
+    activities: list[Activity] = documented("Activity rows that start in the period, by date", "")
+    indicators: list[IndicatorLine] = documented("Indicators planned vs achieved", "")
+    target_groups: list[ParticipationLine] = documented("Participation by target group", "")
+    target_groups_total: ParticipationLine = documented("Sum over target groups (name is empty)", "")
+    organisations: list[ParticipationLine] = documented(
+        "Participation by organisation that ran the activity (the grantee when the organisation column is empty)", ""
+    )
+    participants_by_month: MonthlyParticipants = documented("Participations per month and target group", "")
+    budget: list[BudgetLineExecution] = documented("Budget execution by line", "")
+    budget_total: BudgetLineExecution = documented("Sum over budget lines (code and category empty)", "")
+    charts: Charts = documented("Chart data; in templates each is an image", "")
+    signature: Signature = documented("The signature block", "")
+    sources: list[SourceRange] = documented("The input rows the report is made from, by file and sheet: the sources annex", "")
+
+    def as_template_variables(self) -> dict:
+        """Top-level names a template uses: {{ grant.title }}, {% for line in budget %}, ..."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def build_context(data: GrantData, report_slug: str, profile: Profile) -> ReportContext:
+    period = data.period(report_slug)
+    grant = data.grant
+    submission = period.submission_date or period.due_date
+    in_period = [a for a in data.activities if _within(a.start_date, period)]
+    groups = _participation(data.activities, period, lambda a: a.target_group)
+    lines = budget_execution(data, period, profile)
+    indicators = [_indicator_line(i, data, period) for i in data.indicators]
+    monthly = _monthly_participants(data.activities, grant, period)
+    variables = dict(
+        funder=profile.funder,
+        language=profile.language,
+        title=profile.title(period.kind, period.number),
+        grant=grant,
+        period=period,
+        submission_date=submission,
+        narrative=report_texts(data, period, profile),
+        activity_plan=[_plan_line(p, data.activities, period) for p in data.activity_plan],
+        activities=sorted(in_period, key=lambda a: (a.start_date, a.activity_code, a.source.row)),
+        indicators=indicators,
+        target_groups=groups,
+        target_groups_total=_total(groups),
+        organisations=_participation(data.activities, period, lambda a: a.organisation or grant.grantee),
+        participants_by_month=monthly,
+        budget=lines,
+        budget_total=_budget_total(lines),
+        charts=Charts(
+            indicators=[i for i in indicators if i.target] or None,
+            participants=monthly if any(map(any, monthly.counts)) else None,
+            budget=[line for line in lines if line.approved or line.spent_to_date] or None,
+        ),
+        signature=Signature(grant.signatory_name, grant.signatory_position, grant.signing_place, submission),
+    )
+    cover = _cover(profile, variables)
+    parts = [c.source for line in indicators + groups + lines for c in line.contributions]
+    rows = [grant.source, period.source] + [a.source for a in in_period] + [line.source for line in lines] + parts
+    rows += [i.source for i in data.indicators] + [p.source for p in data.activity_plan]
+    rows += [t.source for t in data.narrative if t.period_to in (None, period.period_to)]
+    rows += [n.source for n in data.budget_notes if n.period_to == period.period_to]
+    return ReportContext(cover=cover, sources=source_ranges(rows), **variables)
+
+
+def _cover(profile: Profile, variables: dict) -> list[CoverLine]:
+    """Plain text: the templates escape it where they print it."""
+    environment = Formatter.for_profile(profile).environment().overlay(autoescape=False)
+    return [CoverLine(f.label, environment.from_string(f.value).render(variables)) for f in profile.cover]
+
+
+def report_texts(data: GrantData, period: Period, profile: Profile) -> dict[str, str | None]:
+    """Each narrative section of the profile: the report's own text, else the grant-wide one, else None."""
+    own = {t.section: t.text for t in data.narrative if t.period_to == period.period_to}
+    grant_wide = {t.section: t.text for t in data.narrative if t.period_to is None}
+    return {s.key: own.get(s.key, grant_wide.get(s.key)) for s in profile.narrative}
+
+
+def _within(day: dt.date, period: Period) -> bool:
+    return period.period_from <= day <= period.period_to
+
+
+def _to_date(day: dt.date, period: Period) -> bool:
+    return day <= period.period_to
+
+
+def _participants(activity: Activity, period: Period) -> Contribution:
+    note = f"{activity.start_date:%d.%m.%Y} {activity.title}, {activity.location}"
+    return Contribution(activity.source, Decimal(activity.participants), _within(activity.start_date, period), note)
+
+
+def _participation(activities: list[Activity], period: Period, group_of) -> list[ParticipationLine]:
+    rows: dict[str, list[Activity]] = defaultdict(list)
+    for activity in activities:
+        if _to_date(activity.start_date, period):
+            rows[group_of(activity)].append(activity)
+    lines = []
+    for name in sorted(rows):
+        in_period = [a for a in rows[name] if _within(a.start_date, period)]
+        lines.append(
+            ParticipationLine(
+                name,
+                len(in_period),
+                sum(a.participants for a in in_period),
+                sum(a.participants for a in rows[name]),
+                [_participants(a, period) for a in rows[name]],
+            )
+        )
+    return lines
+
+
+def _total(lines: list[ParticipationLine]) -> ParticipationLine:
+    return ParticipationLine(
+        name="",
+        events_in_period=sum(g.events_in_period for g in lines),
+        participants_in_period=sum(g.participants_in_period for g in lines),
+        participants_to_date=sum(g.participants_to_date for g in lines),
+        contributions=[c for g in lines for c in g.contributions],
+    )
+
+
+def _event(activity: Activity) -> tuple:
+    """One event may have several rows (one per target group); these fields tell events apart."""
+    return (activity.title, activity.start_date, activity.end_date, activity.location)
+
+
+def _plan_line(planned, activities: list[Activity], period: Period) -> PlanLine:
+    rows = [a for a in activities if a.activity_code == planned.activity_code]
+    in_period = [a for a in rows if _within(a.start_date, period)]
+    to_date = [a for a in rows if _to_date(a.start_date, period)]
+    events_to_date = len({_event(a) for a in to_date})
+    return PlanLine(
+        code=planned.activity_code,
+        title=planned.title,
+        planned_events=planned.planned_events,
+        events_in_period=len({_event(a) for a in in_period}),
+        events_to_date=events_to_date,
+        planned_participants=planned.planned_participants,
+        participants_in_period=sum(a.participants for a in in_period),
+        participants_to_date=sum(a.participants for a in to_date),
+        progress=Decimal(events_to_date) / planned.planned_events if planned.planned_events else None,
+        contributions=[_participants(a, period) for a in to_date],
+    )
+
+
+def _matches(indicator: Indicator, activity: Activity) -> bool:
+    return (not indicator.activity_codes or activity.activity_code in indicator.activity_codes) and (
+        not indicator.target_group or activity.target_group == indicator.target_group
+    )
+
+
+def _indicator_line(indicator: Indicator, data: GrantData, period: Period) -> IndicatorLine:
+    if indicator.measure == "manual":
+        entries = [
+            (v.date, v.value, v.source, v.comment or "") for v in data.indicator_values if v.indicator_code == indicator.indicator_code
+        ]
+    else:
+        entries = [
+            (a.start_date, Decimal(a.participants if indicator.measure == "participants" else 1), a.source, f"{a.title}, {a.location}")
+            for a in data.activities
+            if _matches(indicator, a)
+        ]
+    parts = [
+        Contribution(source, value, _within(day, period), f"{day:%d.%m.%Y} {note}".strip())
+        for day, value, source, note in entries
+        if _to_date(day, period)
+    ]
+    in_period = sum((part.value for part in parts if part.in_period), Decimal(0))
+    to_date = sum((part.value for part in parts), Decimal(0))
+    return IndicatorLine(
+        code=indicator.indicator_code,
+        name=indicator.name,
+        unit=indicator.unit,
+        baseline=indicator.baseline,
+        target=indicator.target,
+        achieved_in_period=in_period,
+        achieved_to_date=to_date,
+        progress=to_date / indicator.target if indicator.target else None,
+        contributions=parts,
+    )
+
+
+def _monthly_participants(activities: list[Activity], grant: Grant, period: Period) -> MonthlyParticipants:
+    months = []
+    month = grant.start_date.replace(day=1)
+    while month <= period.period_to:
+        months.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    counted = [a for a in activities if _to_date(a.start_date, period)]
+    groups = sorted({a.target_group for a in counted})
+    counts = {g: [0] * len(months) for g in groups}
+    for activity in counted:
+        counts[activity.target_group][months.index(activity.start_date.replace(day=1))] += activity.participants
+    return MonthlyParticipants(months, groups, [counts[g] for g in groups])
+
+
+def budget_execution(data: GrantData, period: Period, profile: Profile) -> list[BudgetLineExecution]:
+    """Every budget line's execution up to the end of `period`, flagged by the funder's threshold."""
+    notes = {n.line_code: n.explanation for n in data.budget_notes if n.period_to == period.period_to}
+    return [_budget_line(line, data.expenses, period, profile.budget_line_overspend, notes.get(line.line_code)) for line in data.budget]
+
+
+def _execution(approved: Decimal, in_period: Decimal, to_date: Decimal) -> dict:
+    deviation = (to_date - approved) / approved if approved else None
+    return dict(
+        approved=approved,
+        spent_in_period=in_period,
+        spent_to_date=to_date,
+        remaining=approved - to_date,
+        used=to_date / approved if approved else None,
+        deviation=deviation,
+        over_budget=to_date > approved,
+    )
+
+
+def _budget_line(
+    line: BudgetLine, expenses: list[Expense], period: Period, threshold: Decimal | None, explanation: str | None
+) -> BudgetLineExecution:
+    paid = sorted(
+        (e for e in expenses if e.line_code == line.line_code and _to_date(e.date, period)), key=lambda e: (e.date, e.document_number)
+    )
+    in_period = [e for e in paid if _within(e.date, period)]
+    figures = _execution(line.approved, sum((e.amount for e in in_period), Decimal(0)), sum((e.amount for e in paid), Decimal(0)))
+    limit = line.approved * (1 + (threshold or 0))
+    return BudgetLineExecution(
+        code=line.line_code,
+        category=line.category,
+        description=line.description,
+        **figures,
+        flagged=figures["spent_to_date"] > limit,
+        explanation=explanation,
+        expenses=in_period,
+        contributions=[
+            Contribution(
+                e.source, e.amount, _within(e.date, period), f"{e.date:%d.%m.%Y} {e.document_number} {e.description or ''}".strip()
+            )
+            for e in paid
+        ],
+        source=line.source,
+    )
+
+
+def _budget_total(lines: list[BudgetLineExecution]) -> BudgetLineExecution:
+    def total(name: str) -> Decimal:
+        return sum((getattr(line, name) for line in lines), Decimal(0))
+
+    figures = _execution(total("approved"), total("spent_in_period"), total("spent_to_date"))
+    return BudgetLineExecution(
+        code="",
+        category="",
+        description=None,
+        **figures,
+        flagged=False,
+        explanation=None,
+        expenses=[],
+        contributions=[c for line in lines for c in line.contributions],
+        source=None,
+    )

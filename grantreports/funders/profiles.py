@@ -1,0 +1,140 @@
+"""Funder profiles: a folder under templates/ with profile.yaml, a Word and an HTML template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from grantreports.common.problems import Problem
+from grantreports.common.project import SCHEMA_DIR
+
+PROFILE_FILE = "profile.yaml"
+SHARED_FOLDER = "shared"  # CSS and fonts every format uses
+SCHEMA_FILE = SCHEMA_DIR / "profile.schema.yaml"
+
+
+@dataclass(frozen=True)
+class CoverField:
+    label: str
+    value: str  # a Jinja expression, rendered with the report's variables
+
+
+@dataclass(frozen=True)
+class NarrativeSection:
+    key: str  # the narrative sheet's section value, and the template's narrative.<key>
+    description: str  # what to write: shown in the inputs documentation and in errors
+    required_for: tuple[str, ...]  # report kinds that cannot be submitted without it
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a funder's report looks like, read from its profile.yaml."""
+
+    key: str  # the folder name, used in the grants sheet's funder column
+    folder: Path
+    funder: str
+    language: str
+    locale: str
+    date_format: str | None
+    long_date_format: str | None
+    report_titles: dict[str, str]  # report kind (interim, final) -> title on the cover
+    sections: tuple[str, ...]
+    cover: tuple[CoverField, ...]
+    narrative: tuple[NarrativeSection, ...]
+    required_fields: tuple[str, ...]
+    budget_line_overspend: Decimal | None
+    chart_labels: dict[str, str]
+    word_template: str
+    html_template: str
+
+    @property
+    def profile_file(self) -> Path:
+        return self.folder / PROFILE_FILE
+
+    def title(self, kind: str, number: int | None) -> str:
+        return self.report_titles[kind].format(number=number or "")
+
+
+class ProfileError(Exception):
+    """A profile.yaml that cannot be used; `problems` say where and why."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def template_files(templates_dir: Path, funder: str) -> list[Path]:
+    """Every file a funder's reports are made from: editing any of them rebuilds those reports."""
+    folders = [templates_dir / funder, templates_dir / SHARED_FOLDER]
+    return sorted(p for folder in folders for p in folder.rglob("*") if p.is_file())
+
+
+def profile_files(templates_dir: Path) -> list[Path]:
+    """One profile.yaml per funder folder, in a stable order."""
+    return sorted(templates_dir.glob(f"*/{PROFILE_FILE}"))
+
+
+def load_profiles(templates_dir: Path) -> tuple[dict[str, Profile], list[Problem]]:
+    """Every usable profile by folder name, and the problems of those that are not."""
+    profiles, problems = {}, []
+    for key in (path.parent.name for path in profile_files(templates_dir)):
+        try:
+            profiles[key] = load_profile(templates_dir, key)
+        except ProfileError as error:
+            problems += error.problems
+    return profiles, problems
+
+
+def load_profile(templates_dir: Path, key: str) -> Profile:
+    folder = templates_dir / key
+    path = folder / PROFILE_FILE
+    shown = path.as_posix()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ProfileError([Problem(f"cannot read the profile: {error}", file=shown)]) from None
+    problems = [
+        Problem(f"{error.message}; see schemas/profile.schema.yaml", file=shown, column=".".join(map(str, error.absolute_path)))
+        for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+    for name in ("word", "html"):
+        template = (data.get("templates") or {}).get(name) if isinstance(data, dict) else None
+        if isinstance(template, str) and not (folder / template).is_file():
+            problems.append(
+                Problem(f"the {name} template '{template}' is not in {folder.as_posix()}/", file=shown, column=f"templates.{name}")
+            )
+    if problems:
+        raise ProfileError(problems)
+    overspend = data.get("budget_line_overspend")
+    return Profile(
+        key=key,
+        folder=folder,
+        funder=data["funder"],
+        language=data["language"],
+        locale=data["locale"],
+        date_format=data.get("date_format"),
+        long_date_format=data.get("long_date_format"),
+        report_titles=data["report_kinds"],
+        sections=tuple(data["sections"]),
+        cover=tuple(CoverField(**field) for field in data["cover"]),
+        narrative=tuple(
+            NarrativeSection(name, spec["description"], tuple(spec.get("required_for", ())))
+            for name, spec in (data.get("narrative") or {}).items()
+        ),
+        required_fields=tuple(data.get("required_fields", ())),
+        budget_line_overspend=None if overspend is None else Decimal(str(overspend)),
+        chart_labels=data["chart_labels"],
+        word_template=data["templates"]["word"],
+        html_template=data["templates"]["html"],
+    )
+
+
+@cache
+def _validator() -> jsonschema.Validator:
+    schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)

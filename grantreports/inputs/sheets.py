@@ -1,0 +1,185 @@
+"""Input sheet definitions, read from schemas/sheets/*.schema.yaml, and typed conversion of one row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from grantreports.common.problems import Problem
+from grantreports.common.project import SCHEMA_DIR
+from grantreports.inputs import cells
+from grantreports.inputs.formulas import UncachedFormula
+
+SHEETS_SCHEMA_DIR = SCHEMA_DIR / "sheets"
+
+_CONVERTERS = {
+    "text": cells.clean_text,
+    "list": cells.to_text_list,
+    "integer": cells.to_integer,
+    "number": cells.to_decimal,
+    "date": cells.to_date,
+}
+
+
+def normalise_name(name: object) -> str:
+    """Header and sheet names match regardless of case, spaces and underscores."""
+    return " ".join(str(name).replace("_", " ").split()).casefold()
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    kind: str  # one of _CONVERTERS
+    required: bool
+    description: str
+    example: str
+    default: object = None
+    enum: tuple[str, ...] = ()
+    minimum: float | None = None
+    pattern: str | None = None
+
+    def expectation(self) -> str:
+        """What a valid value looks like, in words."""
+        if self.enum:
+            return "expected one of: " + ", ".join(self.enum)
+        return {
+            "text": "expected text",
+            "list": "expected text, several values separated by ';'",
+            "integer": "expected a whole number",
+            "number": "expected a number, e.g. 1234,56",
+            "date": "expected a date such as 28.11.2022. or 2022-11-28",
+        }[self.kind]
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+def _column(key: str, prop: dict, required: bool) -> Column:
+    kind = {"string": "text", "array": "list", "integer": "integer", "number": "number"}[prop["type"]]
+    if prop.get("format") == "date":
+        kind = "date"
+    return Column(
+        key=key,
+        kind=kind,
+        required=required,
+        description=prop["description"],
+        example=str(prop["examples"][0]),
+        default=prop.get("default"),
+        enum=tuple(prop.get("enum", ())),
+        minimum=prop.get("minimum"),
+        pattern=prop.get("pattern"),
+    )
+
+
+@cache
+def sheet_specs() -> dict[str, SheetSpec]:
+    """Every input sheet, by name, in the order the documentation lists them."""
+    order = [
+        "grants",
+        "periods",
+        "narrative",
+        "activity_plan",
+        "activities",
+        "indicators",
+        "indicator_values",
+        "budget",
+        "budget_notes",
+        "expenses",
+    ]
+    specs = {}
+    for name in order:
+        schema = yaml.safe_load((SHEETS_SCHEMA_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8"))
+        required = set(schema["required"])
+        columns = tuple(_column(k, p, k in required) for k, p in schema["properties"].items())
+        specs[name] = SheetSpec(name=name, description=schema["description"], columns=columns)
+    return specs
+
+
+def convert_columns(
+    spec: SheetSpec, row_numbers: list[int], columns: dict[str, list], where: dict
+) -> tuple[list[tuple[int, dict]], list[Problem]]:
+    """The typed values of every row whose cells all fit, as (row number, {column key: value}),
+    and a problem for every cell that does not, in row and column order.
+
+    `columns` maps column key to the cells of the rows (absent when the sheet lacks the
+    optional column); `where` holds the file and sheet for the problems. Work is done
+    per column and per distinct value: 100,000 rows hold few distinct dates and codes."""
+    count = len(row_numbers)
+    typed_columns, bad_cells = [], []
+    for index, (column, (typed_memo, message_memo)) in enumerate(_outcome_memos(spec)):
+        cells_ = columns.get(column.key) or [None] * count
+        keyed = list(zip(map(type, cells_), cells_, strict=True))  # 1, 1.0 and True are different cells
+        distinct = set(keyed)
+        for key in distinct.difference(typed_memo):
+            typed_memo[key], message_memo[key] = _cell_outcome(column, key[1])
+        typed = list(map(typed_memo.__getitem__, keyed))
+        typed_columns.append([None if t is None else list(t) for t in typed] if column.kind == "list" else typed)
+        wrong = {key for key in distinct if message_memo[key] is not None}
+        if wrong:
+            bad_cells += [(row, index, message_memo[key], key[1]) for row, key in enumerate(keyed) if key in wrong]
+    keys = [column.key for column in spec.columns]
+    rows = [(number, dict(zip(keys, values, strict=True))) for number, *values in zip(row_numbers, *typed_columns, strict=True)]
+    if not bad_cells:
+        return rows, []
+    grant_numbers = columns.get("grant_number") or [""] * count
+    problems = []
+    for row, index, message, value in sorted(bad_cells, key=lambda cell: cell[:2]):
+        shown = "" if cells.is_blank(value) else cells.clean_text(value)
+        problems.append(
+            Problem(
+                message,
+                column=keys[index],
+                value=shown,
+                grant=cells.clean_text("" if grant_numbers[row] is None else grant_numbers[row]),
+                row=row_numbers[row],
+                **where,
+            )
+        )
+    bad_rows = {cell[0] for cell in bad_cells}
+    return [row for index, row in enumerate(rows) if index not in bad_rows], problems
+
+
+# Per sheet definition (by identity), per column, the outcome of every distinct (type, value) met so
+# far, as two maps: to the typed value, and to what is wrong with it (None when nothing is).
+_MEMOS: dict[int, tuple[SheetSpec, tuple[tuple[Column, tuple[dict, dict]], ...]]] = {}
+
+
+def _outcome_memos(spec: SheetSpec) -> tuple[tuple[Column, tuple[dict, dict]], ...]:
+    entry = _MEMOS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        entry = _MEMOS[id(spec)] = (spec, tuple((column, ({}, {})) for column in spec.columns))
+    return entry[1]
+
+
+def _cell_outcome(column: Column, value: object) -> tuple[object, str | None]:
+    """(typed value, None), or (None, what is wrong with the cell)."""
+    if isinstance(value, UncachedFormula):
+        return None, (
+            "this cell holds a formula with no saved value (the file was written by a program that"
+            " does not calculate); expected a value: open the file in Excel or LibreOffice and save it"
+        )
+    if cells.is_blank(value):
+        if column.required:
+            return None, f"this cell is empty; {column.expectation()}"
+        return ([] if column.kind == "list" else column.default), None
+    try:
+        typed = _CONVERTERS[column.kind](value)
+    except cells.CellError as error:
+        return None, str(error)
+    if column.enum and typed not in column.enum:
+        return None, column.expectation()
+    if column.minimum is not None and typed < column.minimum:
+        return None, f"expected a value of at least {column.minimum:g}"
+    if column.pattern and not re.fullmatch(column.pattern, typed):
+        return None, f"expected a value like '{column.example}'"
+    return (tuple(typed) if column.kind == "list" else typed), None

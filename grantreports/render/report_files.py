@@ -1,0 +1,29 @@
+"""Where one report's files go, beside each other: <report>.docx, .pdf, .sources.xlsx and .manifest.json."""
+
+from __future__ import annotations
+
+from dataclasses import astuple, dataclass
+from pathlib import Path
+
+SOURCES_NAME = "sources.xlsx"
+MANIFEST_NAME = "manifest.json"
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    """Where one report's files go: <report>.docx, .pdf, .sources.xlsx and .manifest.json."""
+
+    docx: Path
+    pdf: Path
+    sources: Path
+    manifest: Path
+
+    @classmethod
+    def beside(cls, pdf: Path) -> ReportFiles:
+        stem = pdf.with_suffix("")
+        return cls(
+            pdf.with_suffix(".docx"), pdf, stem.with_name(f"{stem.name}.{SOURCES_NAME}"), stem.with_name(f"{stem.name}.{MANIFEST_NAME}")
+        )
+
+    def all(self) -> tuple[Path, ...]:
+        return astuple(self)  # docx, pdf, sources, manifest

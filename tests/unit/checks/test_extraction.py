@@ -1,0 +1,124 @@
+import datetime as dt
+import os
+import shutil
+
+import pytest
+
+from grantreports.checks import extraction as extract_module
+from grantreports.checks.extraction import data_file, extract
+from tests.fixtures import AS_OF, BC, REPO, SIF, sheets, write_workbook
+
+TEMPLATES = REPO / "templates"
+PATTERNS = ["inputs/**/*.xlsx", "inputs/**/*.csv"]
+
+
+@pytest.fixture
+def project(tmp_path):
+    write_workbook(tmp_path / "inputs" / "grants.xlsx", sheets())
+    return tmp_path
+
+
+def test_reports_of_every_valid_grant_and_which_are_due(project):
+    extraction = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
+    assert [(r.grant_slug, r.report_slug) for r in extraction.reports] == [
+        ("2023-lv-nvof-mac-041-58", "interim-1"),
+        ("2023-lv-nvof-mac-041-58", "final"),
+        ("bc-lv-p2p-2023-04", "final"),
+    ]
+    assert [r.report_slug for r in extraction.due(dt.date(2024, 1, 1))] == ["interim-1", "final"]
+
+
+def test_unchanged_inputs_are_not_parsed_again(project, monkeypatch):
+    first = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
+    monkeypatch.setattr(extract_module, "read_file", lambda *a: pytest.fail("inputs were read again"))
+    assert extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF) == first
+
+
+def test_editing_one_grant_leaves_the_other_grants_data_file_untouched(project):
+    results = project / "results"
+    extract(project, PATTERNS, TEMPLATES, results, AS_OF)
+    sif_file, bc_file = data_file(results, "2023-lv-nvof-mac-041-58"), data_file(results, "bc-lv-p2p-2023-04")
+    os.utime(sif_file, (1, 1))
+    os.utime(bc_file, (1, 1))
+    tables = sheets()
+    tables["activities"][4][7] = 49  # a BC row
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    extract(project, PATTERNS, TEMPLATES, results, AS_OF)
+    assert sif_file.stat().st_mtime == 1
+    assert bc_file.stat().st_mtime > 1 and '"participants":49' in bc_file.read_text()
+
+
+def test_a_grant_that_becomes_invalid_loses_its_data_file(project):
+    results = project / "results"
+    extract(project, PATTERNS, TEMPLATES, results, AS_OF)
+    tables = sheets()
+    tables["expenses"][4][3] = "daudz"  # BC amount
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    extraction = extract(project, PATTERNS, TEMPLATES, results, AS_OF)
+    assert not data_file(results, "bc-lv-p2p-2023-04").exists()
+    assert {r.grant_number for r in extraction.reports} == {SIF}
+    assert [p.grant for p in extraction.problems if p.severity == "error"] == [BC]
+
+
+def test_spreadsheet_lock_files_are_skipped_and_empty_patterns_warned(project):
+    (project / "inputs" / "~$grants.xlsx").write_bytes(b"owner file")
+    extraction = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
+    assert [(p.severity, p.message) for p in extraction.problems] == [
+        ("warning", "no file matches the input pattern 'inputs/**/*.csv' in config")
+    ]
+
+
+def test_a_changed_pattern_list_is_not_answered_from_the_cache(project):
+    extract(project, ["inputs/**/*.xlsx"], TEMPLATES, project / "results", AS_OF)
+    extraction = extract(project, ["inputs/**/*.xlsx", "partners/*.csv"], TEMPLATES, project / "results", AS_OF)
+    assert [p.message for p in extraction.problems] == ["no file matches the input pattern 'partners/*.csv' in config"]
+
+
+def _checked_grants(monkeypatch) -> list[str]:
+    """The grant numbers extract checks from now on (and does not take from the last build's checks)."""
+    checked = []
+    real = extract_module.check_grant
+
+    def counting(sorted_rows, number, *args):
+        checked.append(number)
+        return real(sorted_rows, number, *args)
+
+    monkeypatch.setattr(extract_module, "check_grant", counting)
+    return checked
+
+
+def test_an_edit_to_one_grants_row_checks_only_that_grant_again_and_finds_the_same_problems(project, monkeypatch):
+    tables = sheets()
+    tables["expenses"][1][3] = 10**6  # a SIF expense far over its line: a problem of the funder's rules, kept with the check
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    first = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
+    assert any(p.grant == SIF for p in first.problems)
+    checked = _checked_grants(monkeypatch)
+    tables["activities"][4][7] = 49  # a BC row
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    second = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
+    assert checked == [BC]
+    assert second.problems == first.problems and second.reports == first.reports
+
+
+def test_a_changed_funder_format_checks_its_grants_again(project, tmp_path, monkeypatch):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    extract(project, PATTERNS, templates, project / "results", AS_OF)
+    checked = _checked_grants(monkeypatch)
+    profile = templates / "british-council" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    extract(project, PATTERNS, templates, project / "results", AS_OF)
+    assert checked == [BC]
+
+
+def test_a_lost_data_file_is_written_again_though_its_grant_is_unchanged(project):
+    results = project / "results"
+    extract(project, PATTERNS, TEMPLATES, results, AS_OF)
+    expected = data_file(results, "bc-lv-p2p-2023-04").read_bytes()
+    data_file(results, "bc-lv-p2p-2023-04").unlink()
+    tables = sheets()
+    tables["activities"][1][7] = 49  # a SIF row: the inputs changed, the BC grant's rows did not
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    extract(project, PATTERNS, TEMPLATES, results, AS_OF)
+    assert data_file(results, "bc-lv-p2p-2023-04").read_bytes() == expected

@@ -1,0 +1,78 @@
+"""Charts: drawn from the report's figures, in its language; SVG for the PDF, PNG for Word, same bytes every time."""
+
+import zipfile
+
+import pdfplumber
+import pypdf
+import pytest
+
+from grantreports.figures.charts import chart_figures, draw_charts
+from grantreports.figures.context import build_context
+from grantreports.figures.formatting import Formatter
+from grantreports.funders.profiles import load_profile
+from grantreports.inputs.reading import read_file
+from grantreports.inputs.sheets import sheet_specs
+from tests.fixtures import BC, SIF, TEMPLATES, group, render, sheets, write_workbook
+
+FONTS = TEMPLATES / "shared" / "fonts"
+
+
+def report(tmp_path, grant, slug):
+    found, _ = read_file(write_workbook(tmp_path / "in.xlsx", sheets()), "in.xlsx", sheet_specs())
+    data = group(found)[0][grant]
+    profile = load_profile(TEMPLATES, data.grant.funder)
+    return build_context(data, slug, profile), profile
+
+
+def texts(figure) -> set[str]:
+    figure.draw_without_rendering()  # lays out the tick labels
+    return {t.get_text().replace("\u00a0", " ") for t in figure.findobj(lambda artist: hasattr(artist, "get_text"))}
+
+
+def test_latvian_charts_have_latvian_labels_and_the_report_figures(tmp_path):
+    context, profile = report(tmp_path, SIF, "final")
+    figures = chart_figures(context.charts, Formatter.for_profile(profile), profile.chart_labels)
+    participants = texts(figures["participants"])
+    assert {"febr. 2023", "nov. 2023", "apr. 2024", "Dalībnieki", "iedzīvotāji", "kopienu līderi"} <= participants
+    indicators = texts(figures["indicators"])
+    assert {"Plānots", "Sasniegts", "R3 Iedzīvotāju forumi", "2 / 3", "105 / 150", "100%"} <= indicators
+    assert {"Apstiprināts", "Izlietots", "5 Publicitāte"} <= texts(figures["budget"])
+
+
+def test_english_charts_and_a_chart_without_data_is_none(tmp_path):
+    context, profile = report(tmp_path, BC, "final")
+    figures = chart_figures(context.charts, Formatter.for_profile(profile), profile.chart_labels)
+    assert {"Target", "Achieved", "O1 New centres", "1 / 2"} <= texts(figures["indicators"])
+    assert "Oct 2023" in texts(figures["participants"])
+    empty = context.charts.__class__(indicators=None, participants=None, budget=None)
+    assert chart_figures(empty, Formatter.for_profile(profile), profile.chart_labels) == {
+        "indicators": None,
+        "participants": None,
+        "budget": None,
+    }
+
+
+def test_chart_files_are_svg_and_png_and_byte_identical_on_every_run(tmp_path):
+    context, profile = report(tmp_path, SIF, "final")
+    formatter = Formatter.for_profile(profile)
+    svg = draw_charts(context.charts, formatter, profile.chart_labels, FONTS, ("svg",))["svg"]
+    png = draw_charts(context.charts, formatter, profile.chart_labels, FONTS, ("png",))["png"]
+    assert all(image.lstrip().startswith(b"<?xml") and b"<svg" in image for image in svg.values())
+    assert all(image.startswith(b"\x89PNG") for image in png.values())
+    assert draw_charts(context.charts, formatter, profile.chart_labels, FONTS, ("svg",))["svg"] == svg
+    assert draw_charts(context.charts, formatter, profile.chart_labels, FONTS, ("png",))["png"] == png
+    assert b"<dc:date>" not in svg["budget"]
+
+
+def test_word_embeds_raster_charts_and_the_pdf_draws_them_as_vectors(tmp_path):
+    _, _, _, pdf_path = render(tmp_path, sheets(), SIF, "final")
+    with zipfile.ZipFile(tmp_path / "out" / "r.docx") as docx:
+        media = [name for name in docx.namelist() if name.startswith("word/media/")]
+    assert len(media) == 3 and all(name.endswith(".png") for name in media)
+    reader = pypdf.PdfReader(pdf_path)
+    assert not any(page.images for page in reader.pages)  # no raster image anywhere in the PDF
+    with pdfplumber.open(pdf_path) as pdf:
+        fills = [rect["non_stroking_color"] for page in pdf.pages for rect in page.rects]
+    # the budget chart's bars, drawn as vector rectangles: approved (light blue) and the over-limit line (red)
+    assert any(colour == pytest.approx((0xB9 / 255, 0xC7 / 255, 0xDC / 255), abs=0.002) for colour in fills if len(colour) == 3)
+    assert any(colour == pytest.approx((0xC0 / 255, 0x39 / 255, 0x2B / 255), abs=0.002) for colour in fills if len(colour) == 3)
