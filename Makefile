@@ -1,11 +1,16 @@
 # Quick start: `make report` builds the example reports, `make test` runs every test.
-# Both create .venv (Python 3.11+) with the pinned dependencies when it is missing or stale.
+# Both create .venv (Python 3.11+) from requirements.lock (every package pinned, with its hashes)
+# when it is missing or the lock changed.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CORES ?= all
+# How the locks are compiled from requirements.txt (and requirements-slurm.txt): one lock for
+# every platform and Python the project supports, the fewest versions per package, with hashes.
+# LOCK_ARGS=--upgrade moves every package to its newest release that fits the pins.
+COMPILE = $(BIN)/uv pip compile --quiet --universal --fork-strategy fewest --generate-hashes --python-version 3.11 $(LOCK_ARGS)
 
-.PHONY: report test check-templates verify bench clean
+.PHONY: report test lint docs check-templates verify bench lock clean
 
 report: $(VENV)/.installed
 	$(BIN)/snakemake --cores $(CORES)
@@ -19,15 +24,32 @@ verify: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
+# The linters Python and Snakemake maintainers run; settings in pyproject.toml. CI runs this before the tests.
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/snakefmt --check .
+	$(BIN)/snakemake --lint
+
+# The generated parts of inputs/README.md and templates/README.md (a test fails while they are stale).
+docs: $(VENV)/.installed
+	$(BIN)/python scripts/update_docs.py
+
 # Scale benchmark (about an hour at the default 1,000 grants; BENCH_ARGS="--grants 50 --activities 5000" for a quick look).
 # Prints its figures and writes bench/RESULTS.md. LibreOffice is compared when installed (bench/install-tools.sh).
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
-$(VENV)/.installed: requirements.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+# After changing requirements.txt or requirements-slurm.txt: compile the locks again (needs PyPI).
+lock: $(VENV)/.installed
+	$(COMPILE) requirements.txt -o requirements.lock
+	$(COMPILE) requirements.txt requirements-slurm.txt --constraint requirements.lock -o requirements-slurm.lock
+
+# A new environment whenever the lock changes, so that it holds exactly what the lock says.
+$(VENV)/.installed: requirements.lock
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
 clean:
