@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from grantreports.checks.extraction import input_files
 from grantreports.common.files import sha256_file
 from grantreports.common.project import SNAKEFILE
+from grantreports.inputs.patterns import input_files
 
 MANIFESTS = "outputs/*/*.manifest.json"
 

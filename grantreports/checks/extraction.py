@@ -6,7 +6,6 @@ problems and reports are taken from results/checks.json (grantreports/checks/gra
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -15,15 +14,13 @@ from pathlib import Path
 from grantreports.checks.grant_checks import GrantCheck, check_grant, checks_file, checks_json, digest, load_checks
 from grantreports.common.collector import bulk_allocation
 from grantreports.common.files import sha256_file, write_all_if_changed, write_if_changed
-from grantreports.common.problems import Problem, blocked_grants, sort_key
+from grantreports.common.problems import Problem, blocked_grants, is_blocked, sort_key
 from grantreports.common.project import code_digest
 from grantreports.funders.profiles import Profile, load_profiles, profile_files
+from grantreports.inputs.patterns import input_files
 from grantreports.inputs.reading import read_file
 from grantreports.inputs.sheets import sheet_specs
 from grantreports.inputs.validation import ConvertedSheet, SortedRows, convert_sheet, sort_rows
-
-# Files spreadsheet programs leave beside an open workbook.
-_LOCK_PREFIXES = ("~$", ".~lock.")
 
 
 @dataclass(frozen=True)
@@ -59,29 +56,21 @@ class Extraction:
         return cls(reports, [Problem.from_json(p) for p in data["problems"]], data.get("input_hashes", {}))
 
 
-def input_files(workdir: Path, patterns: list[str]) -> tuple[list[Path], list[Problem]]:
-    """The files the config's globs name, in a stable order; a glob matching nothing is a warning."""
-    found, problems = set(), []
-    for pattern in patterns:
-        matches = [Path(m) for m in glob.glob(pattern, root_dir=workdir, recursive=True)]
-        matches = [m for m in matches if (workdir / m).is_file() and not m.name.startswith(_LOCK_PREFIXES)]
-        if not matches:
-            problems.append(Problem(f"no file matches the input pattern '{pattern}' in config", severity="warning"))
-        found.update(matches)
-    return sorted(found, key=lambda p: p.as_posix()), problems
-
-
 def data_file(results_dir: Path, grant_slug: str) -> Path:
     return results_dir / "grants" / f"{grant_slug}.json"
 
 
-def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir: Path, as_of: dt.date) -> Extraction:
-    """Read, validate and split the inputs, unless nothing they depend on changed since last time."""
-    files, glob_problems = input_files(workdir, patterns)
+def extract(
+    workdir: Path, patterns: list[str], templates_dir: Path, results_dir: Path, as_of: dt.date, config_file: str = "config/config.yaml"
+) -> Extraction:
+    """Read, validate and split the inputs, unless nothing they depend on changed since last time.
+
+    `config_file` names the config the patterns come from, for the problems."""
+    files, glob_problems = input_files(workdir, patterns, config_file)
     code = code_digest()
     formats = {path.parent.name: sha256_file(path) for path in profile_files(templates_dir)}
     input_hashes = {path.as_posix(): sha256_file(workdir / path) for path in files}
-    key = digest(code, *patterns, as_of.isoformat(), json.dumps(input_hashes), json.dumps(formats, sort_keys=True))
+    key = digest(code, config_file, *patterns, as_of.isoformat(), json.dumps(input_hashes), json.dumps(formats, sort_keys=True))
     index_file = results_dir / "extraction.json"
     if index_file.is_file():
         cached = json.loads(index_file.read_text(encoding="utf-8"))
@@ -95,8 +84,8 @@ def extract(workdir: Path, patterns: list[str], templates_dir: Path, results_dir
     problems = sorted(glob_problems + problems + read_problems + check_problems, key=sort_key)
     # A file-level problem may name grants too (a sheet that lost a required column): they get no report.
     blocked = blocked_grants(problems)
-    extraction = Extraction([r for r in reports if r.grant_number not in blocked], problems, input_hashes)
-    _remove_stale_data_files(results_dir, {grant.slug for number, grant in sorted_rows.grants.items() if number not in blocked})
+    extraction = Extraction([r for r in reports if not is_blocked(r.grant_number, blocked)], problems, input_hashes)
+    _remove_stale_data_files(results_dir, {grant.slug for number, grant in sorted_rows.grants.items() if not is_blocked(number, blocked)})
     write_if_changed(index_file, extraction.to_json(key).encode())
     return extraction
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from grantreports.common.problems import Problem
 from grantreports.figures.context import budget_execution, report_texts
+from grantreports.figures.formatting import Formatter
 from grantreports.funders.profiles import Profile
+from grantreports.inputs.cells import shown_number
 from grantreports.inputs.model import GrantData, Period, Source
 
 
@@ -19,6 +20,7 @@ def funder_problems(data: GrantData, profile: Profile, as_of: dt.date) -> list[P
         + _unknown_sections(data, profile)
         + [problem for period in due for problem in _missing_texts(data, period, profile) + _unexplained_overspend(data, period, profile)]
         + _activities_outside_periods(data)
+        + [problem for period in due if period.kind == "final" for problem in _nothing_done(data, period)]
     )
 
 
@@ -69,27 +71,41 @@ def _missing_texts(data: GrantData, period: Period, profile: Profile) -> list[Pr
 
 def _unexplained_overspend(data: GrantData, period: Period, profile: Profile) -> list[Problem]:
     lines = {line.line_code: line for line in data.budget}
-    problems = []
+    problems, formatter = [], Formatter.for_profile(profile)
     for execution in budget_execution(data, period, profile):
         if execution.flagged and not execution.explanation:
-            allowed = f"{profile.budget_line_overspend:.0%}" if profile.budget_line_overspend else "no overspend"
+            allowed = formatter.percent(profile.budget_line_overspend) if profile.budget_line_overspend else "no overspend"
             problems.append(
                 _at(
                     lines[execution.code].source,
-                    f"by {period.period_to:%d.%m.%Y.} the line has spent {_plain(execution.spent_to_date)}, {execution.deviation:.0%} over its approved amount"
+                    f"by {period.period_to:%d.%m.%Y.} the line has spent {formatter.money(execution.spent_to_date, data.grant.currency)},"
+                    f" {formatter.percent(execution.deviation)} over its approved amount"
                     f" (the '{profile.key}' format allows {allowed}); expected an explanation in the budget_notes sheet"
                     f" with grant_number {data.grant.grant_number}, period_to {period.period_to:%d.%m.%Y.}, line_code {execution.code}",
                     data.grant.grant_number,
                     "approved",
-                    _plain(execution.approved),
+                    shown_number(execution.approved),
                 )
             )
     return problems
 
 
-def _plain(amount: Decimal) -> str:
-    """1190 rather than 1190.00 or 1.19E+3."""
-    return format(amount.normalize(), "f")
+def _nothing_done(data: GrantData, final: Period) -> list[Problem]:
+    """A final report with a budget but no expense, or a plan but no activity held: likely rows left out (warnings)."""
+    found = []
+    if data.budget and not data.expenses:
+        found.append(("budget lines but no expenses: every line would show nothing spent", "rows in the expenses sheet"))
+    if data.activity_plan and not data.activities:
+        found.append(("activities planned but none held", "rows in the activities sheet"))
+    return [
+        _at(
+            final.source,
+            f"the final report has {what}; expected {expected} with grant_number {data.grant.grant_number}",
+            data.grant.grant_number,
+            severity="warning",
+        )
+        for what, expected in found
+    ]
 
 
 def _activities_outside_periods(data: GrantData) -> list[Problem]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grantreports.checks.funder_rules import funder_problems
-from grantreports.common.problems import Problem, blocked_grants
+from grantreports.common.problems import Problem, blocked_grants, is_blocked
 from grantreports.funders.profiles import Profile
 from grantreports.inputs.model import GrantData
 from grantreports.inputs.reading import SheetRows
@@ -64,7 +64,7 @@ def group_by_grant(
         data[number], found = check_grant(sorted_rows, number, profiles[grant.funder], as_of)
         problems += found
     blocked = blocked_grants(problems)
-    return {n: d for n, d in data.items() if n not in blocked}, problems
+    return {n: d for n, d in data.items() if not is_blocked(n, blocked)}, problems
 
 
 def digest(*parts: str | bytes) -> str:

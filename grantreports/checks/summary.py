@@ -4,27 +4,37 @@ from __future__ import annotations
 
 from collections import Counter
 
-from grantreports.common.problems import Problem, blocked_grants
+from grantreports.common.problems import EVERY_GRANT, Problem, blocked_grants
 
 
 def summary_text(problems: list[Problem]) -> tuple[str, int]:
-    """The summary and the number of errors (warnings do not fail a build)."""
-    errors = [p for p in problems if p.severity == "error"]
-    warnings = [p for p in problems if p.severity != "error"]
-    if not problems:
-        return "grantreports: the inputs have no problems.", 0
-    lines = []
+    """The summary and the number of errors (warnings and notes do not fail a build)."""
+    by_severity = {severity: [p for p in problems if p.severity == severity] for severity in ("error", "warning", "note")}
+    errors, warnings, notes = by_severity["error"], by_severity["warning"], by_severity["note"]
+    if not errors and not warnings:
+        lines = ["grantreports: the inputs have no problems."]
+    else:
+        lines = []
     if errors:
-        blocked = sorted(blocked_grants(errors))
         lines.append(f"grantreports: {len(errors)} error(s) in the inputs.")
-        if blocked:
-            lines.append("No report was made for these grants: " + ", ".join(blocked) + ".")
+        lines.append(_blocked_line(blocked_grants(errors)))
         lines.append("Fix these cells and run the build again:")
         lines += [f"  ERROR {p}" for p in errors]
     if warnings:
         lines.append(f"grantreports: {len(warnings)} warning(s):")
         lines += [f"  WARNING {p}" for p in warnings]
-    return "\n".join(lines), len(errors)
+    if notes:
+        lines.append("grantreports: not read (no input sheet there):")
+        lines += [f"  NOTE {p}" for p in notes]
+    return "\n".join(line for line in lines if line), len(errors)
+
+
+def _blocked_line(blocked: set[str]) -> str:
+    if EVERY_GRANT in blocked:
+        return "No report was made for any grant: an error below concerns rows that could belong to any of them."
+    if blocked:
+        return "No report was made for these grants: " + ", ".join(sorted(blocked)) + "."
+    return ""
 
 
 def headline(problems: list[Problem]) -> str:
@@ -32,6 +42,8 @@ def headline(problems: list[Problem]) -> str:
     counts = Counter(p.severity for p in problems)
     blocked = blocked_grants(problems)
     text = f"grantreports: {counts['error']} error(s), {counts['warning']} warning(s) in the inputs"
-    if blocked:
+    if EVERY_GRANT in blocked:
+        text += "; no grant gets a report"
+    elif blocked:
         text += f"; {len(blocked)} grant(s) get no report"
     return text + " (details at the end of the build, and in outputs/validation.txt, .xlsx and .html)."

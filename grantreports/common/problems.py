@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+# The `grant` of a problem whose rows could feed any grant (an unreadable file, a sheet without its
+# header, a row whose grant number cannot be read): while it stands no grant gets a report, since
+# any report might lack those rows.
+EVERY_GRANT = "*"
+SEVERITIES = ("error", "warning", "note")  # errors fail the build; warnings and notes are shown
+
 
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the inputs, located as precisely as the spreadsheet allows.
 
-    `grant` is the grant number the problem blocks; empty when the problem cannot be
-    tied to one grant (an unreadable file, a row naming an unknown grant): such a
-    problem fails the build but blocks no grant's report.
+    `grant` is the grant number the problem blocks, EVERY_GRANT when its rows could belong
+    to any grant, and empty when it concerns no grant's rows (a row naming a grant that does
+    not exist): such a problem fails the build but blocks no report.
     """
 
     message: str
@@ -47,8 +53,13 @@ class Problem:
 
 
 def blocked_grants(problems: list[Problem]) -> set[str]:
-    """The grants an error names: they get no report until it is fixed."""
+    """The grants an error names (EVERY_GRANT among them when one could hide rows of any grant)."""
     return {p.grant for p in problems if p.severity == "error" and p.grant}
+
+
+def is_blocked(grant_number: str, blocked: set[str]) -> bool:
+    """Whether a grant gets no report, given blocked_grants()."""
+    return grant_number in blocked or EVERY_GRANT in blocked
 
 
 def sort_key(problem: Problem) -> tuple:

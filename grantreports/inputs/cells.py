@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 # Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
-_DATE_FORMATS = ("%d.%m.%Y.", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y")
+# 28.11.2022. (with or without the last dot), 2022-11-28 and 28/11/2022.
+_DATE_PATTERNS = (
+    re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\.?"),
+    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
+    re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"),
+)
+_NUMBER = re.compile(r"[-+]?(\d+([.,]\d*)?|[.,]\d+)")
 # XML 1.0 forbids these; Excel writes \x0b for a line break inside a cell. Bidi embeddings,
 # overrides and isolates go too: they can make "100" display as "001" in a report.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
@@ -43,27 +51,39 @@ def to_text_list(value: object) -> list[str]:
 
 
 def to_integer(value: object) -> int:
-    number = to_decimal(value, expected="a whole number")
+    try:
+        number = to_decimal(value)
+    except CellError:
+        unit = isinstance(value, str) and re.search(r"\d", value) and re.search(r"[^\W\d_]", value)
+        raise CellError(f"expected a whole number{' without a unit' if unit else ''}, e.g. 12") from None
     if number != number.to_integral_value():
-        raise CellError("expected a whole number")
+        raise CellError("expected a whole number, e.g. 12")
     return int(number)
 
 
-def to_decimal(value: object, expected: str = "a number") -> Decimal:
+def to_decimal(value: object) -> Decimal:
     if isinstance(value, bool):
-        raise CellError(f"expected {expected}")
+        raise CellError("expected a number, e.g. 1234,56")
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
+        if not math.isfinite(value):
+            raise CellError("expected a number, e.g. 1234,56")
         # Excel stores 1234.56 as the nearest binary float; repr() gives back the typed digits.
         return Decimal(repr(value))
     text = _SPACES.sub("", clean_text(value))
     if "," in text and "." in text:
-        raise CellError(f"expected {expected} with one decimal separator, e.g. 1234,56")
-    try:
-        return Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        raise CellError(f"expected {expected}, e.g. 1234,56") from None
+        raise CellError("expected a number with one decimal separator, e.g. 1234,56")
+    if not _NUMBER.fullmatch(text):
+        raise CellError("expected a number, e.g. 1234,56")
+    return Decimal(text.replace(",", "."))
+
+
+def shown_number(value: Decimal | float) -> str:
+    """A number as Latvian users write it in a cell: decimal comma, no exponent, no trailing .0 (21500, 1387,6)."""
+    number = value if isinstance(value, Decimal) else Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    text = format(number.normalize() if number == number.to_integral_value() else number, "f")
+    return text.replace(".", ",")
 
 
 def to_date(value: object) -> dt.date:
@@ -74,9 +94,23 @@ def to_date(value: object) -> dt.date:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2958466:
         return _EXCEL_EPOCH + dt.timedelta(days=int(value))
     text = _SPACES.sub("", clean_text(value))
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    for pattern in _DATE_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            day, month, year = (int(match.group(name)) for name in ("day", "month", "year"))
+            return _existing_date(year, month, day)
     raise CellError("expected a date such as 28.11.2022. or 2022-11-28")
+
+
+def _existing_date(year: int, month: int, day: int) -> dt.date:
+    """The date, or why it does not exist (31.09.2024.: September has 30 days)."""
+    if not 1 <= month <= 12:
+        raise CellError(f"there is no month {month}; expected a date such as 28.11.2022. (day.month.year) or 2022-11-28")
+    last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        reason = f"{name} {year} has {last} days" if month == 2 else f"{name} has {last} days"
+        raise CellError(f"there is no {day} {name} {year} ({reason}); expected a date that exists")
+    if not 1 <= year <= 9999:
+        raise CellError("expected a date such as 28.11.2022. or 2022-11-28")
+    return dt.date(year, month, day)

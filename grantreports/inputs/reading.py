@@ -1,4 +1,9 @@
-"""Read .xlsx, .ods and .csv files into header-keyed rows with their spreadsheet row numbers."""
+"""Read .xlsx, .ods and .csv files into header-keyed rows with their spreadsheet row numbers.
+
+Every sheet of a file is accounted for: a sheet named as one of ours is read from its header row
+(found among the first rows, below any title rows); a sheet with another name is an error when
+its header holds one of our sheets' columns (it must be renamed to be read) and a note otherwise.
+A file from which no sheet is read is an error that blocks every grant."""
 
 from __future__ import annotations
 
@@ -12,12 +17,16 @@ from pathlib import Path
 
 import python_calamine
 
-from grantreports.common.problems import Problem
-from grantreports.inputs.formulas import uncached_formulas
+from grantreports.common.problems import EVERY_GRANT, Problem
+from grantreports.inputs import cells as cell_values
+from grantreports.inputs.formula_cells import masked_cells
 from grantreports.inputs.sheets import SheetSpec, normalise_name
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_ENCODINGS = ("utf-8-sig", "cp1257")  # Excel on Baltic Windows saves CSV as Windows-1257.
+CSV_SEPARATORS = (";", "\t", ",")  # in this order when two split the header equally well
+HEADER_SEARCH_ROWS = 20  # the header row is looked for among this many first rows (title rows above it)
+LOOK_ALIKE_COLUMNS = 3  # a sheet with another name but this many of one of our sheets' columns is meant as that sheet
 
 
 @dataclass
@@ -44,27 +53,47 @@ class SheetRows:
         ]
 
 
+@dataclass(frozen=True)
+class _Grid:
+    """One sheet as read: its name, the sheet definition its name gives (None for another name), its cells."""
+
+    name: str
+    spec: SheetSpec | None
+    cells: list[list]
+
+
 def read_file(path: Path, shown_as: str, specs: dict[str, SheetSpec]) -> tuple[list[SheetRows], list[Problem]]:
-    """Every recognised sheet of one input file; unreadable files and sheets become problems."""
+    """Every recognised sheet of one input file; unreadable files and sheets, and sheets not read, become problems."""
     suffix = path.suffix.lower()
     try:
         _check_size(path)
         if suffix in WORKBOOK_SUFFIXES:
-            grids = _workbook_grids(path, specs)
+            grids, problems = _workbook_grids(path, specs), []
         elif suffix == ".csv":
-            grids = _csv_grids(path, specs)
+            grids, problems = _csv_grid(path, specs, shown_as)
         else:
-            return [], [Problem(f"cannot read '{suffix}' files; expected .xlsx, .ods or .csv", file=shown_as)]
+            return [], [Problem(f"cannot read '{suffix}' files; expected .xlsx, .ods or .csv", file=shown_as, grant=EVERY_GRANT)]
     except _Unreadable as error:
-        return [], [Problem(str(error), file=shown_as)]
-    if not grids:
-        names = ", ".join(specs)
-        return [], [Problem(f"no sheet this tool reads; expected a sheet named one of: {names}", file=shown_as)]
-    sheets, problems = [], []
-    for spec, sheet_name, grid in grids:
-        sheet, sheet_problems = _header_keyed(spec, shown_as, sheet_name, grid)
-        sheets.append(sheet)
-        problems.extend(sheet_problems)
+        return [], [Problem(str(error), file=shown_as, grant=EVERY_GRANT)]
+    sheets = []
+    for grid in grids:
+        if grid.spec is not None:
+            sheet, sheet_problems = _header_keyed(grid.spec, shown_as, grid.name, grid.cells)
+            sheets.append(sheet)
+        else:
+            sheet_problems = _not_read(grid, shown_as, specs, csv_file=suffix == ".csv")
+        problems += sheet_problems
+    if not sheets and not any(p.severity == "error" for p in problems):
+        expected = (
+            f"a file name starting with one of: {', '.join(specs)}" if suffix == ".csv" else f"a sheet named one of: {', '.join(specs)}"
+        )
+        problems = [
+            Problem(
+                f"no sheet of this file is read, so no grant gets a report until it is; expected {expected}",
+                file=shown_as,
+                grant=EVERY_GRANT,
+            )
+        ]
     return sheets, problems
 
 
@@ -102,53 +131,178 @@ def _check_size(path: Path) -> None:
             )
 
 
-def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[tuple[SheetSpec, str, list[list]]]:
+def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        masked = masked_cells(path)
     except Exception as error:  # noqa: BLE001  calamine raises several unrelated types for damaged files
         raise _Unreadable(f"cannot open as a spreadsheet ({error}); expected an .xlsx or .ods workbook") from None
     by_name = {normalise_name(name): spec for name, spec in specs.items()}
-    formulas = uncached_formulas(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
     grids = []
     for sheet_name in workbook.sheet_names:
         spec = by_name.get(normalise_name(sheet_name))
-        if spec is not None:
-            grid = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-            for (row, column), formula in formulas.get(sheet_name, {}).items():
-                if row < len(grid):  # calamine reads the cell as empty; the formula takes its place
-                    grid[row] = list(grid[row]) + [""] * (column + 1 - len(grid[row]))
-                    grid[row][column] = formula
-            grids.append((spec, sheet_name, grid))
+        # A sheet with another name is only looked at for a header like ours: its first rows will do.
+        rows = None if spec is not None else HEADER_SEARCH_ROWS
+        cells = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False, nrows=rows)
+        for (row, column), value in masked.get(sheet_name, {}).items():
+            if row < len(cells):  # calamine reads the cell as empty; the formula or error takes its place
+                cells[row] = list(cells[row]) + [""] * (column + 1 - len(cells[row]))
+                cells[row][column] = value
+        grids.append(_Grid(sheet_name, spec, cells))
     return grids
 
 
-def _csv_grids(path: Path, specs: dict[str, SheetSpec]) -> list[tuple[SheetSpec, str, list[list]]]:
-    """A CSV file holds one sheet, named by the start of the file name (activities-partner.csv)."""
+def _csv_grid(path: Path, specs: dict[str, SheetSpec], shown_as: str) -> tuple[list[_Grid], list[Problem]]:
+    """A CSV file holds one sheet, named by the start of the file name (activities-partner.csv).
+
+    The separator is whichever of ';', tab and ',' splits the header row into the most column
+    names; a row with more values than the header has columns, and with ',' any row whose count
+    differs or whose number could have had its decimal comma taken for a separator, is an error."""
+    text = _decoded(path.read_bytes())
     stem = normalise_name(path.stem)
-    matches = [spec for name, spec in specs.items() if re.match(re.escape(normalise_name(name)) + r"($|[ .-])", stem)]
-    if not matches:
-        return []
-    spec = max(matches, key=lambda s: len(s.name))  # 'indicator values' over a shorter name
-    data = path.read_bytes()
+    named = [spec for name, spec in specs.items() if re.match(re.escape(normalise_name(name)) + r"($|[ .-])", stem)]
+    spec = max(named, key=lambda s: len(s.name)) if named else None  # 'indicator values' over a shorter name
+    candidates = [spec] if spec else list(specs.values())
+    splits = {separator: list(csv.reader(io.StringIO(text, newline=""), delimiter=separator)) for separator in CSV_SEPARATORS}
+    score = {separator: max(_header_row(rows, s)[1] for s in candidates) for separator, rows in splits.items()}
+    separator = max(CSV_SEPARATORS, key=lambda s: (score[s], -CSV_SEPARATORS.index(s)))
+    rows = splits[separator]
+    if spec is None:
+        return [_Grid(path.name, None, rows[:HEADER_SEARCH_ROWS])], []
+    return [_Grid(path.name, spec, rows)], _ambiguous_rows(rows, spec, separator, shown_as, path.name)
+
+
+def _decoded(data: bytes) -> str:
     encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else CSV_ENCODINGS  # Excel's "Unicode text"
     for encoding in encodings:
         try:
-            text = data.decode(encoding)
-            break
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    else:  # cp1257 decodes almost anything, so this is rare
-        raise _Unreadable("cannot decode the text; expected UTF-8 or Windows-1257")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first_line.count)
-    return [(spec, path.name, list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))]
+    raise _Unreadable("cannot decode the text; expected UTF-8 or Windows-1257")  # rare: cp1257 decodes almost anything
+
+
+_WHOLE_NUMBER = re.compile(r"\s*-?\d+\s*")
+_DECIMALS = re.compile(r"\d{1,2}")
+
+
+def _ambiguous_rows(rows: list[list[str]], spec: SheetSpec, separator: str, file: str, sheet: str) -> list[Problem]:
+    """Rows a separator inside a value may have split: reported, and emptied so that nothing of them is used."""
+    header_index, _ = _header_row(rows, spec)
+    if header_index is None:
+        return []
+    header = rows[header_index]
+    width = len(header)
+    keys = {normalise_name(c.key): c for c in spec.columns}
+    positions = {keys[normalise_name(h)].key: i for i, h in reversed(list(enumerate(header))) if normalise_name(h) in keys}
+    numeric = sorted(i for key, i in positions.items() if spec.column(key).kind in ("number", "integer"))
+    # A grant number is trusted only from the first column: a split can only shift the values after it.
+    grant_at = positions.get("grant_number")
+    problems = []
+    for index in range(header_index + 1, len(rows)):
+        values = rows[index]
+        filled = len(values)
+        while filled and not values[filled - 1].strip():
+            filled -= 1
+        if not filled:
+            continue
+        reason = None
+        if filled > width:
+            reason = f"the row has {filled} values but the header has {width} columns: a '{_shown(separator)}' inside a value splits it"
+        elif separator == "," and len(values) != width:
+            reason = (
+                f"the row has {len(values)} values but the header has {width} columns; with ',' as the separator a decimal comma"
+                " (1387,60) splits a number in two"
+            )
+        elif separator == ",":
+            split = next(
+                (
+                    i
+                    for i in numeric
+                    if i + 1 < len(values) and _WHOLE_NUMBER.fullmatch(values[i]) and _DECIMALS.fullmatch(values[i + 1].strip())
+                ),
+                None,
+            )
+            if split is not None:
+                reason = (
+                    f"'{values[split].strip()},{values[split + 1].strip()}' could be one number with a decimal comma, split by the ',' separator"
+                    f" into columns '{header[split]}' and '{header[split + 1]}'"
+                )
+        if reason:
+            grant = values[grant_at].strip() if grant_at == 0 and values[0].strip() else EVERY_GRANT
+            message = (
+                f"{reason}; expected each value in its own column: save the file with ';' as the separator, or put such values in quotes"
+            )
+            problems.append(Problem(message, file=file, sheet=sheet, row=index + 1, value=separator.join(values)[:200], grant=grant))
+            rows[index] = []
+    return problems
+
+
+def _shown(separator: str) -> str:
+    return "tab" if separator == "\t" else separator
+
+
+def _header_row(rows: list[list], spec: SheetSpec) -> tuple[int | None, int]:
+    """The index of the header among the first rows, and how many of the sheet's column names it holds:
+    the first row holding the most of them (None and 0 when no row holds any)."""
+    names = {normalise_name(c.key) for c in spec.columns}
+    best, best_count = None, 0
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        count = len(names & {normalise_name(v) for v in row if _filled(v)})
+        if count > best_count:
+            best, best_count = index, count
+    return best, best_count
+
+
+def _not_read(grid: _Grid, file: str, specs: dict[str, SheetSpec], csv_file: bool) -> list[Problem]:
+    """A sheet whose name is none of ours: an error when its header has one of our sheets' columns, else a note."""
+    scored = [(spec, *_header_row(grid.cells, spec)) for spec in specs.values()]
+    spec, header_index, count = max(scored, key=lambda s: s[2])
+    required = {c.key for c in spec.columns if c.required}
+    if count and (count >= LOOK_ALIKE_COLUMNS or count >= len(required)):
+        header = {normalise_name(v) for v in grid.cells[header_index] if _filled(v)}
+        found = [c.key for c in spec.columns if normalise_name(c.key) in header]
+        rename = f"a file name starting with '{spec.name}'" if csv_file else f"the sheet name '{spec.name}'"
+        message = (
+            f"this sheet is not read: its name is not one of the input sheets, but its header (row {header_index + 1}) has the columns"
+            f" of the '{spec.name}' sheet ({', '.join(found)}); expected {rename}: rename it so that its rows are used"
+        )
+        where = {"file": file, "sheet": grid.name, "row": header_index + 1}
+        return [Problem(message, grant=g, **where) for g in _grant_numbers(grid.cells, header_index)] or [
+            Problem(message, grant=EVERY_GRANT, **where)
+        ]
+    if not any(_filled(v) for row in grid.cells for v in row):
+        return []
+    return [
+        Problem(
+            "not an input sheet: its name and header match none of them, so it is not read", file=file, sheet=grid.name, severity="note"
+        )
+    ]
+
+
+def _grant_numbers(cells: list[list], header_index: int) -> list[str]:
+    """The grant numbers in the grant_number column below a header, as far as the rows read go."""
+    header = [normalise_name(v) if _filled(v) else "" for v in cells[header_index]]
+    if "grant number" not in header:
+        return []
+    position = header.index("grant number")
+    return sorted(
+        {cell_values.clean_text(row[position]) for row in cells[header_index + 1 :] if position < len(row) and _filled(row[position])}
+    )
 
 
 def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> tuple[SheetRows, list[Problem]]:
     result = SheetRows(spec=spec, file=file, sheet=sheet)
-    header_index = next((i for i, row in enumerate(grid) if any(_filled(v) for v in row)), None)
+    header_index, _ = _header_row(grid, spec)
     if header_index is None:
-        return result, []
+        if not any(_filled(v) for row in grid for v in row):
+            return result, []  # an empty sheet: nothing to read
+        names = ", ".join(c.key for c in spec.columns if c.required)
+        message = (
+            f"no header row in the first {HEADER_SEARCH_ROWS} rows, so no row of this sheet is read and no grant gets a report;"
+            f" expected a row with the column names ({names})"
+        )
+        return result, [Problem(message, file=file, sheet=sheet, grant=EVERY_GRANT)]
     keys = {normalise_name(c.key): c.key for c in spec.columns}
     positions = {}
     for position, header in enumerate(grid[header_index]):
@@ -163,12 +317,13 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
     missing = [c.key for c in spec.columns if c.required and c.key not in positions]
     if not missing:
         return result, []
-    # Rows of a sheet that lacks a required column are not used; block the grants they name.
+    # Rows of a sheet that lacks a required column are not used; block the grants they name, or every grant.
     message = "missing required column(s) " + ", ".join(f"'{m}'" for m in missing) + f" in the header (row {header_index + 1})"
-    grants = sorted({str(value).strip() for value in result.columns.get("grant_number", []) if value is not None} - {""})
     where = {"file": file, "sheet": sheet, "row": header_index + 1}
-    problems = [Problem(message, grant=g, **where) for g in grants] or [Problem(message, **where)]
-    return SheetRows(spec=spec, file=file, sheet=sheet), problems
+    grants = _grant_numbers(grid, header_index)
+    return SheetRows(spec=spec, file=file, sheet=sheet), [Problem(message, grant=g, **where) for g in grants] or [
+        Problem(message, grant=EVERY_GRANT, **where)
+    ]
 
 
 def _filled(value: object) -> bool:

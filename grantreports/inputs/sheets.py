@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 import yaml
 
-from grantreports.common.problems import Problem
+from grantreports.common.problems import EVERY_GRANT, Problem
 from grantreports.common.project import SCHEMA_DIR
 from grantreports.inputs import cells
-from grantreports.inputs.formulas import UncachedFormula
+from grantreports.inputs.formula_cells import UncachedFormula, as_spreadsheet_error
 
 SHEETS_SCHEMA_DIR = SCHEMA_DIR / "sheets"
 
@@ -105,11 +107,20 @@ def sheet_specs() -> dict[str, SheetSpec]:
     return specs
 
 
+class _Unreadable:
+    def __repr__(self) -> str:
+        return "UNREADABLE"
+
+
+UNREADABLE = _Unreadable()  # in a partial row, a cell whose value could not be read
+
+
 def convert_columns(
     spec: SheetSpec, row_numbers: list[int], columns: dict[str, list], where: dict
-) -> tuple[list[tuple[int, dict]], list[Problem]]:
-    """The typed values of every row whose cells all fit, as (row number, {column key: value}),
-    and a problem for every cell that does not, in row and column order.
+) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]], list[Problem]]:
+    """The typed values of every row whose cells all fit, as (row number, {column key: value}); the
+    partial rows, those with a cell that does not fit, with UNREADABLE for such cells; and a problem
+    for every cell that does not fit, in row and column order.
 
     `columns` maps column key to the cells of the rows (absent when the sheet lacks the
     optional column); `where` holds the file and sheet for the problems. Work is done
@@ -130,23 +141,33 @@ def convert_columns(
     keys = [column.key for column in spec.columns]
     rows = [(number, dict(zip(keys, values, strict=True))) for number, *values in zip(row_numbers, *typed_columns, strict=True)]
     if not bad_cells:
-        return rows, []
-    grant_numbers = columns.get("grant_number") or [""] * count
+        return rows, [], []
+    grant_column = keys.index("grant_number") if "grant_number" in keys else None
+    unreadable_grant = {row for row, index, _, _ in bad_cells if index == grant_column}
     problems = []
     for row, index, message, value in sorted(bad_cells, key=lambda cell: cell[:2]):
-        shown = "" if cells.is_blank(value) else cells.clean_text(value)
-        problems.append(
-            Problem(
-                message,
-                column=keys[index],
-                value=shown,
-                grant=cells.clean_text("" if grant_numbers[row] is None else grant_numbers[row]),
-                row=row_numbers[row],
-                **where,
-            )
-        )
+        rows[row][1][keys[index]] = UNREADABLE
+        grant = rows[row][1]["grant_number"] if grant_column is not None and row not in unreadable_grant else _unknown_owner(spec)
+        problems.append(Problem(message, column=keys[index], value=shown_value(value), grant=grant, row=row_numbers[row], **where))
     bad_rows = {cell[0] for cell in bad_cells}
-    return [row for index, row in enumerate(rows) if index not in bad_rows], problems
+    complete = [row for index, row in enumerate(rows) if index not in bad_rows]
+    partial = [row for index, row in enumerate(rows) if index in bad_rows]
+    return complete, partial, problems
+
+
+def _unknown_owner(spec: SheetSpec) -> str:
+    """Whom a row whose grant number cannot be read blocks: in the grants sheet, only the grant of that row
+    (which has no number, so none); in another sheet any grant, since the row could be any grant's."""
+    return "" if spec.name == "grants" else EVERY_GRANT
+
+
+def shown_value(value: object) -> str:
+    """A cell's value as a problem shows it: text as typed, numbers as Latvian users write them (1387,6)."""
+    if cells.is_blank(value):
+        return ""
+    if (isinstance(value, Decimal) and value.is_finite()) or (isinstance(value, float) and math.isfinite(value)):
+        return cells.shown_number(value)
+    return cells.clean_text(value)
 
 
 # Per sheet definition (by identity), per column, the outcome of every distinct (type, value) met so
@@ -168,6 +189,12 @@ def _cell_outcome(column: Column, value: object) -> tuple[object, str | None]:
             "this cell holds a formula with no saved value (the file was written by a program that"
             " does not calculate); expected a value: open the file in Excel or LibreOffice and save it"
         )
+    error = as_spreadsheet_error(value)
+    if error is not None:
+        return (
+            None,
+            f"this cell shows the spreadsheet error {error} ({error.meaning()}) instead of a value; expected a value: correct the formula",
+        )
     if cells.is_blank(value):
         if column.required:
             return None, f"this cell is empty; {column.expectation()}"
@@ -179,7 +206,7 @@ def _cell_outcome(column: Column, value: object) -> tuple[object, str | None]:
     if column.enum and typed not in column.enum:
         return None, column.expectation()
     if column.minimum is not None and typed < column.minimum:
-        return None, f"expected a value of at least {column.minimum:g}"
+        return None, f"expected a value of at least {cells.shown_number(column.minimum)}"
     if column.pattern and not re.fullmatch(column.pattern, typed):
         return None, f"expected a value like '{column.example}'"
     return (tuple(typed) if column.kind == "list" else typed), None

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import pickle
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import pairwise
 
-from grantreports.common.problems import Problem
+from babel.numbers import list_currencies
+
+from grantreports.common.problems import EVERY_GRANT, Problem
 from grantreports.common.slugs import SlugError, slugify
 from grantreports.inputs import cells
 from grantreports.inputs.model import (
@@ -26,7 +30,7 @@ from grantreports.inputs.model import (
     Source,
 )
 from grantreports.inputs.reading import SheetRows
-from grantreports.inputs.sheets import convert_columns, normalise_name
+from grantreports.inputs.sheets import UNREADABLE, convert_columns, normalise_name
 
 
 @dataclass
@@ -59,12 +63,27 @@ SHEETS_OF_A_GRANT = (
 )
 
 
+# Values no real grant has (inputs/README.md lists them): grants run within these years and for at
+# most this long, and their reports are due and submitted at most this long after they end.
+GRANT_YEARS = (1990, 2099)
+LONGEST_GRANT_YEARS = 10
+REPORTS_DUE_YEARS = 5
+# ISO 4217 codes as Babel knows them (historic ones too: LVL), but for 'no currency' and 'testing'.
+CURRENCIES = frozenset(list_currencies()) - {"XXX", "XTS"}
+COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN")  # suggested first for a mistyped code
+
+
 @dataclass
 class SortedRows:
-    """The inputs' valid rows, sorted to their grants: what can be checked one grant at a time."""
+    """The inputs' valid rows, sorted to their grants: what can be checked one grant at a time.
+
+    A grant's partial rows, those with a cell that could not be read (already a problem), are
+    kept beside its rows: what they still tell (a budget line's code) spares the grant's other
+    rows errors that would only follow from the unreadable cell."""
 
     grants: dict[str, Grant]  # by grant number: the grants whose own row is valid
     rows: dict[str, dict[str, list[_Row]]]  # by grant number, by sheet: the grant's other rows
+    partial: dict[str, dict[str, list[_Row]]]  # by grant number, by sheet: its rows with an unreadable cell
     problems: list[Problem]  # of single cells, of the grants sheet, and of rows naming no known grant
 
     def fingerprint(self, number: str) -> bytes:
@@ -72,30 +91,34 @@ class SortedRows:
 
         (Equal rows may give different bytes, when pickle shares one object in one and not
         in the other: that only costs a check that was not needed.)"""
-        rows = self.rows.get(number, {})
         places = [
-            (sheet, [(r.source.file, r.source.sheet, r.source.row, r.values) for r in rows.get(sheet, ())]) for sheet in SHEETS_OF_A_GRANT
+            (sheet, [(r.source.file, r.source.sheet, r.source.row, r.values) for r in rows.get(number, {}).get(sheet, ())])
+            for rows in (self.rows, self.partial)
+            for sheet in SHEETS_OF_A_GRANT
         ]
         return pickle.dumps((self.grants[number], places), protocol=5)  # tuples, not Source records: pickled without Python code
 
 
 @dataclass
 class ConvertedSheet:
-    """One sheet's rows with typed values: those whose cells all fit, and a problem for each cell that does not."""
+    """One sheet's rows with typed values: those whose cells all fit, those with a cell that does not
+    (UNREADABLE in its place), and a problem for each such cell."""
 
     name: str  # of the sheet's definition: grants, activities, ...
     rows: list[_Row]
+    partial: list[_Row]
     problems: list[Problem]
     named: set[str]  # for the grants sheet, every grant number it names, valid or not
 
 
 def convert_sheet(sheet: SheetRows) -> ConvertedSheet:
-    valid, problems = convert_columns(sheet.spec, sheet.row_numbers, sheet.columns, {"file": sheet.file, "sheet": sheet.sheet})
+    valid, partial, problems = convert_columns(sheet.spec, sheet.row_numbers, sheet.columns, {"file": sheet.file, "sheet": sheet.sheet})
     rows = [_Row(values, Source(sheet.file, sheet.sheet, number)) for number, values in valid]
+    partial_rows = [_Row(values, Source(sheet.file, sheet.sheet, number)) for number, values in partial]
     named = (
         {cells.clean_text("" if n is None else n) for n in sheet.columns.get("grant_number", ())} if sheet.spec.name == "grants" else set()
     )
-    return ConvertedSheet(sheet.spec.name, rows, problems, named)
+    return ConvertedSheet(sheet.spec.name, rows, partial_rows, problems, named)
 
 
 def sort_rows(sheets: list[ConvertedSheet], funders: set[str], broken: frozenset[str] = frozenset()) -> SortedRows:
@@ -104,37 +127,54 @@ def sort_rows(sheets: list[ConvertedSheet], funders: set[str], broken: frozenset
     `funders` are the usable funder formats; `broken` names formats whose profile has
     errors (reported on their own): their grants are blocked with a pointer to them."""
     rows: dict[str, list[_Row]] = defaultdict(list)
+    partial: dict[str, list[_Row]] = defaultdict(list)
     problems: list[Problem] = []
     named = set()  # every grant number in the grants sheet, valid or not
     for sheet in sheets:
         named |= sheet.named
         problems += sheet.problems
         rows[sheet.name] += sheet.rows
+        partial[sheet.name] += sheet.partial
 
     grants, grant_problems = _grants(rows["grants"], funders, broken)
     problems += grant_problems
     known = set(grants)
+    # A grants row whose number cannot be read may be the grant any row names: no row is 'unknown' then.
+    numberless_grant = any(row.values["grant_number"] is UNREADABLE for row in partial["grants"])
     # Rows of a grant whose own row has a problem go with the blocked grant; they are not 'unknown'.
     by_grant: dict[str, dict[str, list[_Row]]] = defaultdict(lambda: defaultdict(list))
+    partial_by_grant: dict[str, dict[str, list[_Row]]] = defaultdict(lambda: defaultdict(list))
     for sheet_name in SHEETS_OF_A_GRANT:
         for row in rows[sheet_name]:
             number = row.values["grant_number"]
             if number in known:
                 by_grant[number][sheet_name].append(row)
-            elif number not in named:
-                problems.append(_unknown_grant(row, number, sorted(known)))
-    return SortedRows(grants, by_grant, problems)
+            elif number not in named and not numberless_grant:
+                problems += _unknown_grant(row, number, sorted(known))
+        for row in partial[sheet_name]:
+            if row.values["grant_number"] in known:
+                partial_by_grant[row.values["grant_number"]][sheet_name].append(row)
+    return SortedRows(grants, by_grant, partial_by_grant, problems)
 
 
 def grant_data(sorted_rows: SortedRows, number: str) -> tuple[GrantData, list[Problem]]:
     """One grant's data and the problems of its own rows (the funder's rules are checked after: grantreports.checks)."""
-    return _grant_data(sorted_rows.grants[number], defaultdict(list, sorted_rows.rows.get(number, {})))
+    rows, partial = (defaultdict(list, by_grant.get(number, {})) for by_grant in (sorted_rows.rows, sorted_rows.partial))
+    return _grant_data(sorted_rows.grants[number], rows, partial)
 
 
-def _unknown_grant(row: _Row, number: str, known: list[str]) -> Problem:
-    close = difflib.get_close_matches(number, known, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return row.problem(f"no grant with this number in the grants sheet{hint}", "grant_number", number, grant="")
+def _unknown_grant(row: _Row, number: str, known: list[str]) -> list[Problem]:
+    """A row naming a grant the grants sheet does not have: it blocks the grants whose number it may be a
+    mistyped form of, and every grant when it looks like none (its rows belong in some report)."""
+    close = difflib.get_close_matches(number, known, n=max(1, len(known)))
+    if close:
+        message = f"no grant with this number in the grants sheet (did you mean '{close[0]}'?); expected the number of a grant"
+        return [row.problem(message, "grant_number", number, grant=grant) for grant in close]
+    message = (
+        "no grant with this number in the grants sheet; since the row may belong to any grant under a mistyped number,"
+        " no grant gets a report until it is fixed: expected the number of a grant (or delete the row)"
+    )
+    return [row.problem(message, "grant_number", number, grant=EVERY_GRANT)]
 
 
 def _grants(rows: list[_Row], funders: set[str], broken: frozenset[str]) -> tuple[dict[str, Grant], list[Problem]]:
@@ -163,14 +203,7 @@ def _grants(rows: list[_Row], funders: set[str], broken: frozenset[str]) -> tupl
                     v["funder"],
                 )
             )
-        if v["end_date"] < v["start_date"]:
-            found.append(
-                row.problem(
-                    f"the grant ends before it starts; expected a date on or after start_date {v['start_date']:%d.%m.%Y.}",
-                    "end_date",
-                    f"{v['end_date']:%d.%m.%Y.}",
-                )
-            )
+        found += _grant_values(row)
         try:
             slug = slugify(number)
         except SlugError as error:
@@ -186,6 +219,44 @@ def _grants(rows: list[_Row], funders: set[str], broken: frozenset[str]) -> tupl
         if not found:
             grants[number] = Grant(**v, slug=slug, source=row.source)
     return grants, problems
+
+
+def _grant_values(row: _Row) -> list[Problem]:
+    """A grant's own dates and currency, against what real grants have."""
+    v, found = row.values, []
+    for column in ("start_date", "end_date"):
+        if not GRANT_YEARS[0] <= v[column].year <= GRANT_YEARS[1]:
+            found.append(row.problem(f"expected a date in the years {GRANT_YEARS[0]}–{GRANT_YEARS[1]}", column, f"{v[column]:%d.%m.%Y.}"))
+    if v["end_date"] < v["start_date"]:
+        found.append(
+            row.problem(
+                f"the grant ends before it starts; expected a date on or after start_date {v['start_date']:%d.%m.%Y.}",
+                "end_date",
+                f"{v['end_date']:%d.%m.%Y.}",
+            )
+        )
+    elif v["end_date"] > _years_after(v["start_date"], LONGEST_GRANT_YEARS):
+        found.append(
+            row.problem(
+                f"the grant would last more than {LONGEST_GRANT_YEARS} years; expected an end date by"
+                f" {_years_after(v['start_date'], LONGEST_GRANT_YEARS):%d.%m.%Y.} (is the year mistyped?)",
+                "end_date",
+                f"{v['end_date']:%d.%m.%Y.}",
+            )
+        )
+    if v["currency"] not in CURRENCIES:
+        close = _likely_currency(v["currency"])
+        hint = f" (did you mean {close}?)" if close else ""
+        found.append(row.problem(f"not a currency code{hint}; expected an ISO 4217 code such as EUR", "currency", v["currency"]))
+    return found
+
+
+def _likely_currency(code: str) -> str | None:
+    """The currency a mistyped code most likely means: the same letters in another order (ERU: EUR), the
+    currencies our grants use first; else the closest spelling."""
+    anagrams = sorted((c for c in CURRENCIES if sorted(c) == sorted(code)), key=lambda c: (c not in COMMON_CURRENCIES, c))
+    close = anagrams or difflib.get_close_matches(code, COMMON_CURRENCIES, n=1) or difflib.get_close_matches(code, sorted(CURRENCIES), n=1)
+    return close[0] if close else None
 
 
 def _same_folder(row: _Row, other: _Row, slug: str) -> Problem:
@@ -243,10 +314,23 @@ def _names_period(row: _Row, period_ends: set) -> list[Problem]:
     ]
 
 
-def _grant_data(grant: Grant, rows: dict[str, list[_Row]]) -> tuple[GrantData, list[Problem]]:
+def _known(rows: list[_Row], partial: list[_Row], column: str) -> tuple[set, bool]:
+    """The values of `column` in a sheet's rows, partial rows included, and whether they are all known
+    (False when a partial row's cell in that column could not be read)."""
+    values = {row.values[column] for row in rows} | {row.values[column] for row in partial if row.values[column] is not UNREADABLE}
+    return values, not any(row.values[column] is UNREADABLE for row in partial)
+
+
+def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, list[_Row]]) -> tuple[GrantData, list[Problem]]:
+    """The grant's data and the problems of its rows. A check that compares with another sheet (a budget line
+    code, a period's end) is left out where that sheet has a row with an unreadable cell: the row is reported
+    already, and what it would have said is unknown."""
     problems = []
+    if not rows["periods"] and not partial["periods"]:
+        problems.append(_no_periods(grant))
     for row in rows["periods"]:
         problems += _not_before(row, "period_from", "period_to") + _in_grant(grant, row, "period_from") + _in_grant(grant, row, "period_to")
+        problems += _report_dates(grant, row)
     finals = [row for row in rows["periods"] if row.values["kind"] == "final"]
     if len(finals) > 1:
         problems += [row.problem("a grant has one final report; expected one row with kind 'final'", "kind", "final") for row in finals]
@@ -269,21 +353,21 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]]) -> tuple[GrantData, l
         slug = f"interim-{number}" if number else "final"
         periods.append(Period(**row.values, slug=slug, number=number, source=row.source))
 
-    period_ends = {p.period_to for p in periods}
+    period_ends, periods_known = _known(rows["periods"], partial["periods"], "period_to")
     narrative = []
     problems += _duplicates(rows["narrative"], ("period_to", "section"), "text (section and period_to)")
     for row in rows["narrative"]:
-        if row.values["period_to"] is not None:
+        if row.values["period_to"] is not None and periods_known:
             problems += _names_period(row, period_ends)
         narrative.append(NarrativeText(**row.values, source=row.source))
 
     problems += _duplicates(rows["activity_plan"], ("activity_code",), "planned activity code")
     plan = [PlannedActivity(**row.values, source=row.source) for row in rows["activity_plan"]]
-    planned = {p.activity_code for p in plan}
+    planned, plan_known = _known(rows["activity_plan"], partial["activity_plan"], "activity_code")
     activities = []
     for row in rows["activities"]:
         problems += _not_before(row, "start_date", "end_date") + _in_grant(grant, row, "start_date") + _in_grant(grant, row, "end_date")
-        if planned and row.values["activity_code"] not in planned:
+        if planned and plan_known and row.values["activity_code"] not in planned:
             problems.append(
                 row.problem(
                     f"no activity with this code in the grant's activity_plan; expected one of: {', '.join(sorted(planned))}",
@@ -296,10 +380,11 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]]) -> tuple[GrantData, l
     problems += _duplicates(rows["indicators"], ("indicator_code",), "indicator code")
     indicators = [Indicator(**row.values, source=row.source) for row in rows["indicators"]]
     manual = {i.indicator_code: i for i in indicators if i.measure == "manual"}
+    unsure, indicators_known = _known([], partial["indicators"], "indicator_code")  # codes of indicators with an unreadable cell
     values = []
     for row in rows["indicator_values"]:
         indicator = manual.get(row.values["indicator_code"])
-        if indicator is None:
+        if indicator is None and indicators_known and row.values["indicator_code"] not in unsure:
             problems.append(
                 row.problem(
                     "no indicator with this code and measure 'manual' for the grant; expected a manual indicator_code from the indicators sheet",
@@ -307,7 +392,7 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]]) -> tuple[GrantData, l
                     row.values["indicator_code"],
                 )
             )
-        elif row.values["unit"] and normalise_name(row.values["unit"]) != normalise_name(indicator.unit):
+        elif indicator is not None and row.values["unit"] and normalise_name(row.values["unit"]) != normalise_name(indicator.unit):
             problems.append(
                 row.problem(
                     f"not the unit of indicator {indicator.indicator_code}; expected '{indicator.unit}' (indicators sheet, row {indicator.source.row})",
@@ -320,46 +405,84 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]]) -> tuple[GrantData, l
 
     problems += _duplicates(rows["budget"], ("line_code",), "budget line code")
     budget = [BudgetLine(**row.values, source=row.source) for row in rows["budget"]]
-    lines = {line.line_code for line in budget}
+    lines, lines_known = _known(rows["budget"], partial["budget"], "line_code")
     notes = []
     problems += _duplicates(rows["budget_notes"], ("period_to", "line_code"), "explanation (line_code and period_to)")
     for row in rows["budget_notes"]:
-        problems += _names_period(row, period_ends)
-        if row.values["line_code"] not in lines:
-            problems.append(
-                row.problem(
-                    f"no budget line with this code for the grant; expected one of: {', '.join(sorted(lines)) or '(no budget lines)'}",
-                    "line_code",
-                    row.values["line_code"],
-                )
-            )
+        if periods_known:
+            problems += _names_period(row, period_ends)
+        if lines_known:
+            problems += _names_line(row, lines)
         notes.append(BudgetNote(**row.values, source=row.source))
     expenses = []
     for row in rows["expenses"]:
-        if row.values["line_code"] not in lines:
-            problems.append(
-                row.problem(
-                    f"no budget line with this code for the grant; expected one of: {', '.join(sorted(lines)) or '(no budget lines)'}",
-                    "line_code",
-                    row.values["line_code"],
-                )
-            )
+        if lines_known:
+            problems += _names_line(row, lines)
         problems += _in_grant(grant, row, "date")
         expenses.append(Expense(**row.values, source=row.source))
 
-    approved = sum((line.approved for line in budget), start=0)
-    if budget and approved != grant.total_budget:
+    approved = sum((line.approved for line in budget), start=Decimal(0))
+    if budget and not partial["budget"] and approved != grant.total_budget:
         problems.append(
             Problem(
-                f"the budget lines add up to {approved}, the grant's total_budget is {grant.total_budget}; expected them to be equal",
+                f"the budget lines add up to {cells.shown_number(approved)}, the grant's total_budget is"
+                f" {cells.shown_number(grant.total_budget)}; expected them to be equal",
                 file=grant.source.file,
                 sheet=grant.source.sheet,
                 row=grant.source.row,
                 column="total_budget",
-                value=str(grant.total_budget),
+                value=cells.shown_number(grant.total_budget),
                 grant=grant.grant_number,
                 severity="warning",
             )
         )
     data = GrantData(grant, periods, narrative, plan, activities, indicators, values, budget, notes, expenses)
     return data, problems
+
+
+def _names_line(row: _Row, lines: set[str]) -> list[Problem]:
+    if row.values["line_code"] in lines:
+        return []
+    expected = ", ".join(sorted(lines)) or "(no budget lines)"
+    return [row.problem(f"no budget line with this code for the grant; expected one of: {expected}", "line_code", row.values["line_code"])]
+
+
+def _no_periods(grant: Grant) -> Problem:
+    message = (
+        "the grant has no reporting periods, so it gets no report; expected rows in the periods sheet"
+        f" with grant_number {grant.grant_number} (one per report)"
+    )
+    return Problem(
+        message,
+        file=grant.source.file,
+        sheet=grant.source.sheet,
+        row=grant.source.row,
+        column="grant_number",
+        value=grant.grant_number,
+        grant=grant.grant_number,
+    )
+
+
+def _report_dates(grant: Grant, row: _Row) -> list[Problem]:
+    """A report is due, and submitted, after its period ends (or, submitted, at least after it starts) and
+    within REPORTS_DUE_YEARS of the grant's end."""
+    latest = _years_after(grant.end_date, REPORTS_DUE_YEARS)
+    problems = []
+    for column, earliest, what in (
+        ("due_date", row.values["period_to"], f"on or after the period's end {row.values['period_to']:%d.%m.%Y.}"),
+        ("submission_date", row.values["period_from"], f"on or after the period's start {row.values['period_from']:%d.%m.%Y.}"),
+    ):
+        day = row.values[column]
+        if day is not None and not earliest <= day <= latest:
+            problems.append(
+                row.problem(
+                    f"expected a date {what} and at most {REPORTS_DUE_YEARS} years after the grant ends ({latest:%d.%m.%Y.})",
+                    column,
+                    f"{day:%d.%m.%Y.}",
+                )
+            )
+    return problems
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    return day.replace(year=day.year + years, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year + years)

@@ -6,10 +6,12 @@ import pytest
 
 from grantreports.checks import extraction as extract_module
 from grantreports.checks.extraction import data_file, extract
+from grantreports.common.problems import EVERY_GRANT
+from grantreports.inputs.patterns import expand_alternatives
 from tests.fixtures import AS_OF, BC, REPO, SIF, sheets, write_workbook
 
 TEMPLATES = REPO / "templates"
-PATTERNS = ["inputs/**/*.xlsx", "inputs/**/*.csv"]
+PATTERNS = ["inputs/**/*.xlsx"]
 
 
 @pytest.fixture
@@ -60,18 +62,25 @@ def test_a_grant_that_becomes_invalid_loses_its_data_file(project):
     assert [p.grant for p in extraction.problems if p.severity == "error"] == [BC]
 
 
-def test_spreadsheet_lock_files_are_skipped_and_empty_patterns_warned(project):
+def test_spreadsheet_lock_files_are_skipped_and_a_pattern_matching_nothing_blocks_every_grant(project):
     (project / "inputs" / "~$grants.xlsx").write_bytes(b"owner file")
-    extraction = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF)
-    assert [(p.severity, p.message) for p in extraction.problems] == [
-        ("warning", "no file matches the input pattern 'inputs/**/*.csv' in config")
-    ]
+    extraction = extract(project, [*PATTERNS, "inputs/**/*.csv"], TEMPLATES, project / "results", AS_OF, config_file="config/mine.yaml")
+    [problem] = extraction.problems
+    assert (problem.file, problem.column, problem.value, problem.grant) == ("config/mine.yaml", "inputs", "inputs/**/*.csv", EVERY_GRANT)
+    assert problem.severity == "error" and "no file matches this input pattern" in problem.message
+    assert extraction.reports == []
+
+
+def test_patterns_take_alternatives_in_braces(project):
+    extraction = extract(project, ["inputs/**/*.{xlsx,csv}"], TEMPLATES, project / "results", AS_OF)
+    assert extraction.problems == [] and {r.grant_number for r in extraction.reports} == {SIF, BC}
+    assert expand_alternatives("a/{b,c}/*.{x,y}") == ["a/b/*.x", "a/b/*.y", "a/c/*.x", "a/c/*.y"]
 
 
 def test_a_changed_pattern_list_is_not_answered_from_the_cache(project):
     extract(project, ["inputs/**/*.xlsx"], TEMPLATES, project / "results", AS_OF)
     extraction = extract(project, ["inputs/**/*.xlsx", "partners/*.csv"], TEMPLATES, project / "results", AS_OF)
-    assert [p.message for p in extraction.problems] == ["no file matches the input pattern 'partners/*.csv' in config"]
+    assert [p.value for p in extraction.problems] == ["partners/*.csv"]
 
 
 def _checked_grants(monkeypatch) -> list[str]:

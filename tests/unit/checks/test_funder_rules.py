@@ -23,7 +23,7 @@ def test_a_line_over_the_funders_limit_needs_an_explanation_for_that_report(tmp_
     (problem,) = problems
     assert (problem.sheet, problem.row, problem.column, problem.value) == ("budget", 3, "approved", "1000")
     assert problem.message == (
-        "by 31.10.2024. the line has spent 1190, 19% over its approved amount (the 'sif-nvo-fonds' format allows 10%);"
+        "by 31.10.2024. the line has spent 1\u00a0190,00\u00a0EUR, 19% over its approved amount (the 'sif-nvo-fonds' format allows 10%);"
         " expected an explanation in the budget_notes sheet with grant_number 2023.LV/NVOF/MAC/041/58, period_to 31.10.2024., line_code 5"
     )
 

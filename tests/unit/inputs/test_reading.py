@@ -88,7 +88,7 @@ def test_a_formula_is_read_by_its_saved_value_and_one_without_a_value_is_named(t
 
     import openpyxl
 
-    from grantreports.inputs.formulas import UncachedFormula
+    from grantreports.inputs.formula_cells import UncachedFormula
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from grantreports.common.problems import EVERY_GRANT
 from grantreports.inputs.reading import read_file
 from grantreports.inputs.sheets import sheet_specs
 from tests.fixtures import BC, SIF, group, sheets, write_workbook
@@ -37,13 +38,22 @@ def test_every_problem_is_found_in_one_pass_and_only_the_bad_grant_is_blocked(tm
     assert "expected one of: 1, 5" in messages
 
 
-def test_unknown_grant_suggests_the_closest_and_blocks_no_grant(tmp_path):
+def test_unknown_grant_suggests_the_closest_and_blocks_it_since_its_report_may_lack_the_row(tmp_path):
     tables = sheets()
     tables["activities"][4][0] = "BC-LV-P2P-2023/4"
     grants, problems = validate(tmp_path, tables)
-    assert set(grants) == {SIF, BC}
+    assert set(grants) == {SIF}
     (problem,) = problems
-    assert problem.grant == "" and "did you mean 'BC-LV-P2P-2023/04'?" in problem.message
+    assert problem.grant == BC and "did you mean 'BC-LV-P2P-2023/04'?" in problem.message
+
+
+def test_a_grant_number_like_none_blocks_every_grant(tmp_path):
+    tables = sheets()
+    tables["activities"][4][0] = "X-1"
+    grants, problems = validate(tmp_path, tables)
+    assert grants == {}
+    (problem,) = problems
+    assert problem.grant == EVERY_GRANT and "no grant gets a report until it is fixed" in problem.message
 
 
 def test_dates_must_be_in_order_and_inside_the_grant_period(tmp_path):

@@ -1,0 +1,79 @@
+"""Writing the fixture tables as the other formats people send: .ods (as LibreOffice saves it) and .csv."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3"'
+)
+_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+    ' manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+)
+
+
+class Error(str):
+    """A cell LibreOffice saved as an error: its formula failed (#DIV/0!, #REF!, ...)."""
+
+
+def write_ods(path: Path, tables: dict[str, list[list]]) -> Path:
+    """The tables as an .ods workbook, one sheet each; an Error value is saved as LibreOffice saves a failed formula."""
+    sheets = "".join(
+        f'<table:table table:name="{escape(name, {chr(34): "&quot;"})}">' + "".join(_row(row) for row in rows) + "</table:table>"
+        for name, rows in tables.items()
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_NAMESPACES}>'
+        f"<office:body><office:spreadsheet>{sheets}</office:spreadsheet></office:body></office:document-content>"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", _MANIFEST, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def _row(values: list) -> str:
+    return "<table:table-row>" + "".join(_cell(v) for v in values) + "</table:table-row>"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "<table:table-cell/>"
+    if isinstance(value, Error):
+        return (
+            '<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value=""'
+            f' calcext:value-type="error"><text:p>{escape(value)}</text:p></table:table-cell>'
+        )
+    if isinstance(value, dt.date):
+        return f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}"><text:p>{value:%d.%m.%Y}</text:p></table:table-cell>'
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f'<table:table-cell office:value-type="float" office:value="{value!r}"><text:p>{value}</text:p></table:table-cell>'
+    return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
+
+
+def csv_text(rows: list[list], separator: str = ";", quote_commas: bool = True) -> str:
+    """Rows as a CSV file's text, dates as 28.11.2022., numbers with a decimal comma as Latvian Excel writes them.
+
+    `quote_commas=False` writes values holding the separator unquoted, as careless programs do."""
+
+    def shown(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, dt.date):
+            return f"{value:%d.%m.%Y.}"
+        text = str(value).replace(".", ",") if isinstance(value, float) else str(value)
+        if quote_commas and (separator in text or '"' in text):
+            return '"' + text.replace('"', '""') + '"'
+        return text
+
+    return "".join(separator.join(shown(v) for v in row) + "\r\n" for row in rows)
