@@ -5,14 +5,11 @@ from snakemake.utils import min_version
 min_version("9.0")
 
 
-configfile: "config/config.yaml"
-
-
+# The config (config/config.yaml, or --configfile) is read and checked in rules/common.smk.
 report: "report/workflow.rst"
 
 
 include: "rules/common.smk"
-include: "rules/templates.smk"
 include: "rules/report.smk"
 include: "rules/validation.smk"
 include: "rules/verify.smk"
@@ -22,14 +19,14 @@ rule all:
     default_target: True
     input:
         [batch_done(batch) for batch in BATCHES],
-        "results/validation.ok",
-        "results/template-check.txt",
+        str(VALIDATION),
 
 
-# The input problems come last, where people look, whether the build failed or not.
+# What went wrong comes last, where people look: the problems of the inputs and the funder formats,
+# reports that could not be made. Any error fails the build (exit 1), with no crashed job before it.
 onsuccess:
-    print_problem_summary()
+    finish_build()
 
 
 onerror:
-    print_problem_summary()
+    finish_build()

@@ -15,8 +15,9 @@ flows through them. A stage may import the stages before it, never one after it
 - audit    what auditors get: the manifest, the data extract, and verify (rebuild and compare)
 - render   Word and PDF/A, the render batches, kept copies of unchanged reports
 
-`__main__` (the command line the rules call) and `docs` (the generated parts of the READMEs)
-sit above the stages and may import any of them; no stage imports them.
+`__main__` (the command line the rules call), `outcome` (how a build ends: what went wrong,
+last, and its exit code) and `docs` (the generated parts of the READMEs) sit above the stages
+and may import any of them; no stage imports them.
 """
 
 __version__ = "0.1.0"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from grantreports.checks.extraction import Extraction
 from grantreports.checks.summary import summary_text
+from grantreports.common.files import write_atomically
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,11 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     render.add_argument("--outputs", type=Path, required=True, help="folder of the reports: <grant>/<report>.pdf and the rest beside it")
     render.add_argument("--done", type=Path, help="file written, listing the reports, once every one of them is built")
-    summary = commands.add_parser("summary", help="fail when the inputs have errors (the workflow prints them at its end)")
+    render.add_argument("--log", default="", help="the batch's log, named in the failures recorded beside --done")
+    summary = commands.add_parser("summary", help="write the summary of the input problems (the workflow prints it at its end)")
     summary.add_argument("extraction", type=Path, help="results/extraction.json")
-    summary.add_argument("ok_marker", type=Path, help="file written when there is no error")
+    summary.add_argument("output", type=Path, help="file the summary is written to")
     check = commands.add_parser("check-templates", help="check every funder format's templates; exit 1 on errors")
     check.add_argument("templates", type=Path, help="the templates folder")
+    check.add_argument("--no-fail", action="store_true", help="exit 0 even when a format has errors (the workflow reports them)")
     verify = commands.add_parser(
         "verify", help="rebuild every report in a scratch folder and compare with outputs/; exit 1 on any difference"
     )
@@ -58,18 +61,14 @@ def main(argv: list[str] | None = None) -> int:
             print(finding)
         errors = sum(f.severity == "error" for f in findings)
         print(f"grantreports: {formats} report format(s) checked: {errors} error(s), {len(findings) - errors} warning(s).")
-        return 1 if errors else 0
+        return 1 if errors and not args.no_fail else 0
 
     if args.command == "render":
         from grantreports.render.report import render_batch  # WeasyPrint and docxtpl take a second to import; only rendering needs them
 
-        return 0 if render_batch(args.reports, args.templates, args.results, args.outputs, args.done) else 1
+        return 0 if render_batch(args.reports, args.templates, args.results, args.outputs, args.done, args.log) else 1
     extraction = Extraction.from_json(json.loads(args.extraction.read_text(encoding="utf-8")))
-    text, errors = summary_text(extraction.problems)
-    if errors:
-        print(f"grantreports: {errors} error(s) in the inputs; the list follows at the end of the build.", file=sys.stderr)
-        return 1
-    args.ok_marker.write_text(text + "\n", encoding="utf-8")
+    write_atomically(args.output, (summary_text(extraction.problems)[0] + "\n").encode())
     return 0
 
 

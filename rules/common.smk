@@ -8,30 +8,43 @@ import shlex
 import sys
 from pathlib import Path
 
-from snakemake.utils import validate
-
 sys.path.insert(0, workflow.basedir)
 
+from grantreports.checks.config import config_problems, read_config, with_defaults
 from grantreports.checks.extraction import data_file, extract
-from grantreports.checks.summary import headline, summary_text
+from grantreports.checks.summary import headline
 from grantreports.checks.validation_report import write_validation_reports
 from grantreports.common.files import write_if_changed
 from grantreports.common.project import code_digest
 from grantreports.funders.profiles import template_files as funder_files
+from grantreports.outcome import build_outcome
 from grantreports.render.batches import batches
+from grantreports.render.failures import failures_file
 
+# The config is read and checked here rather than by Snakemake's configfile: directive, which stops
+# on a YAML slip without saying where and on a wrong value with a schema dump: one line per problem
+# instead. A --configfile given on the command line replaces config/config.yaml, as Snakemake does;
+# --config key=value wins over both.
+CONFIG_FILE = workflow.configfiles[0] if workflow.configfiles else "config/config.yaml"
+_UNREADABLE = []
+if not workflow.configfiles:
+    _LOADED, _UNREADABLE = read_config(Path(CONFIG_FILE))
+    for _KEY, _VALUE in _LOADED.items():
+        config.setdefault(_KEY, _VALUE)
 if isinstance(config.get("as_of"), datetime.date):  # YAML reads an unquoted date as a date
     config["as_of"] = config["as_of"].isoformat()
-
-
-validate(config, "../schemas/config.schema.yaml")
+_CONFIG_PROBLEMS = _UNREADABLE or config_problems(config, CONFIG_FILE, Path.cwd())
+if _CONFIG_PROBLEMS:
+    print("grantreports: the config cannot be used:\n" + "\n".join(f"  {line}" for line in _CONFIG_PROBLEMS), file=sys.stderr)
+    sys.exit(1)
+config.update(with_defaults(config))
 
 RESULTS = Path("results")
 TEMPLATES = Path(config["templates"])
 AS_OF = datetime.date.fromisoformat(config["as_of"])
 GRANTREPORTS = f"PYTHONPATH={shlex.quote(workflow.basedir)} {shlex.quote(sys.executable)} -m grantreports"
 
-EXTRACTION = extract(Path.cwd(), config["inputs"], TEMPLATES, RESULTS, AS_OF)
+EXTRACTION = extract(Path.cwd(), config["inputs"], TEMPLATES, RESULTS, AS_OF, CONFIG_FILE)
 REPORTS = [r for r in EXTRACTION.due(AS_OF) if not config["grants"] or r.grant_number in config["grants"]]
 BATCHES = batches(REPORTS, config["render_batches"])
 # Each report's files: extension -> caption file under report/
@@ -41,6 +54,7 @@ REPORT_FILES = {"docx": "docx", "pdf": "pdf", "sources.xlsx": "sources", "manife
 # parameter because the workflow profiles set `rerun-triggers: mtime`: Snakemake's params
 # trigger imports pandas and reads every output's metadata, a second of a rerun with nothing to do.
 CODE_FILE = RESULTS / "code.txt"
+VALIDATION = RESULTS / "validation.txt"
 
 
 def report_file(report, ext):
@@ -59,21 +73,28 @@ def forget_unfinished_batches():
             Path(batch_done(batch)).unlink(missing_ok=True)
 
 
+def forget_validation_with_errors():
+    """A build whose inputs have errors must run a job, so that it ends in onsuccess or onerror, which list the
+    errors and fail the build: the validation's file goes, and its job runs again (rules/validation.smk)."""
+    if any(p.severity == "error" for p in EXTRACTION.problems):
+        VALIDATION.unlink(missing_ok=True)
+
+
 if workflow.is_main_process:
     write_if_changed(CODE_FILE, f"{code_digest()}\n".encode())
     forget_unfinished_batches()
+    forget_validation_with_errors()
     write_validation_reports(EXTRACTION.problems, Path("outputs"), AS_OF)
-    if EXTRACTION.problems:
+    if any(p.severity != "note" for p in EXTRACTION.problems):
         print(headline(EXTRACTION.problems), file=sys.stderr)
 
 
-def print_problem_summary():
-    if EXTRACTION.problems:
-        print(summary_text(EXTRACTION.problems)[0], file=sys.stderr)
-
-
-def all_template_files():
-    return sorted(str(p) for p in TEMPLATES.rglob("*") if p.is_file())
+def finish_build():
+    """The build's last words: reports that could not be made, then the problems; exit 1 on any error."""
+    text, failed = build_outcome(EXTRACTION.problems, [failures_file(Path(batch_done(batch))) for batch in BATCHES])
+    print(text, file=sys.stderr)
+    if failed:
+        sys.exit(1)
 
 
 def funder_template_files(funder):

@@ -47,4 +47,4 @@ for batch, members in BATCHES.items():
             results=RESULTS,
         shell:
             "GRANTREPORTS_JOB_START=$(date +%s.%N) {params.grantreports} render {params.reports} --templates {params.templates:q}"
-            " --results {params.results:q} --outputs outputs --done {output.done:q} > {log:q} 2>&1"
+            " --results {params.results:q} --outputs outputs --done {output.done:q} --log {log:q} > {log:q} 2>&1"

@@ -69,8 +69,11 @@ def extract(
     files, glob_problems = input_files(workdir, patterns, config_file)
     code = code_digest()
     formats = {path.parent.name: sha256_file(path) for path in profile_files(templates_dir)}
+    templates = {
+        path.relative_to(templates_dir).as_posix(): sha256_file(path) for path in sorted(templates_dir.rglob("*")) if path.is_file()
+    }
     input_hashes = {path.as_posix(): sha256_file(workdir / path) for path in files}
-    key = digest(code, config_file, *patterns, as_of.isoformat(), json.dumps(input_hashes), json.dumps(formats, sort_keys=True))
+    key = digest(code, config_file, *patterns, as_of.isoformat(), json.dumps(input_hashes), json.dumps(templates, sort_keys=True))
     index_file = results_dir / "extraction.json"
     if index_file.is_file():
         cached = json.loads(index_file.read_text(encoding="utf-8"))
@@ -79,9 +82,11 @@ def extract(
             return extraction
     with bulk_allocation():
         profiles, problems = load_profiles(templates_dir)
-        sorted_rows, read_problems = _read(workdir, files, profiles, frozenset(formats) - set(profiles))
+        template_problems = _checked_templates(profiles, digest(code, json.dumps(templates, sort_keys=True)), results_dir)
+        broken = frozenset(formats) - set(profiles) | {key for key, problem in template_problems if problem.severity == "error"}
+        sorted_rows, read_problems = _read(workdir, files, profiles, broken)
         reports, check_problems = _check_and_split(sorted_rows, profiles, formats, digest(code, as_of.isoformat()), results_dir, as_of)
-    problems = sorted(glob_problems + problems + read_problems + check_problems, key=sort_key)
+    problems = sorted(glob_problems + problems + [p for _, p in template_problems] + read_problems + check_problems, key=sort_key)
     # A file-level problem may name grants too (a sheet that lost a required column): they get no report.
     blocked = blocked_grants(problems)
     extraction = Extraction([r for r in reports if not is_blocked(r.grant_number, blocked)], problems, input_hashes)
@@ -90,10 +95,29 @@ def extract(
     return extraction
 
 
+def _checked_templates(profiles: dict[str, Profile], key: str, results_dir: Path) -> list[tuple[str, Problem]]:
+    """Each format's templates checked (checks/template_check.py) as (format, problem): a format with an
+    error gets no report. Remembered in results/template-check.json by a digest of every template file
+    and the code, so that an edit to the inputs does not check (and import docxtpl) again."""
+    remembered = results_dir / "template-check.json"
+    try:
+        stored = json.loads(remembered.read_text(encoding="utf-8"))
+        if stored["key"] == key:
+            return [(name, Problem.from_json(problem)) for name, problem in stored["problems"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    from grantreports.checks.template_check import template_problems  # docxtpl takes a while to import
+
+    found = template_problems(profiles)
+    content = {"key": key, "problems": [[name, problem.to_json()] for name, problem in found]}
+    write_if_changed(remembered, (json.dumps(content, ensure_ascii=False, indent=1) + "\n").encode())
+    return found
+
+
 def _read(workdir: Path, files: list[Path], profiles: dict[str, Profile], broken: frozenset[str]) -> tuple[SortedRows, list[Problem]]:
     """Every input file read, its cells converted and its rows sorted to their grants; the problems found so far.
 
-    `broken` names the funder formats whose profile has errors: their grants are blocked."""
+    `broken` names the funder formats whose profile or templates have errors: their grants are blocked."""
     sheets, problems, specs = [], [], sheet_specs()
 
     def read_and_convert(path: Path) -> tuple[list[ConvertedSheet], list[Problem]]:

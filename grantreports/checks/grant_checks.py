@@ -47,9 +47,12 @@ class GrantCheck:
 
 
 def check_grant(sorted_rows: SortedRows, number: str, profile: Profile, as_of: dt.date) -> tuple[GrantData, list[Problem]]:
-    """One grant's data and the problems of its rows, the funder's rules included (for the reports due by `as_of`)."""
+    """One grant's data and the problems of its rows, the funder's rules included (for the reports due by `as_of`).
+
+    The rules are checked only on a grant whose rows are all readable and consistent: on one with a row
+    left out for an unreadable cell they would report what that row was missing from (nothing spent...)."""
     data, problems = grant_data(sorted_rows, number)
-    if not any(p.severity == "error" for p in problems):
+    if not any(p.severity == "error" for p in problems) and not sorted_rows.partial.get(number):
         problems += funder_problems(data, profile, as_of)
     return data, problems
 

@@ -18,7 +18,7 @@ def summary_text(problems: list[Problem]) -> tuple[str, int]:
     if errors:
         lines.append(f"grantreports: {len(errors)} error(s) in the inputs.")
         lines.append(_blocked_line(blocked_grants(errors)))
-        lines.append("Fix these cells and run the build again:")
+        lines.append("Fix these and run the build again:")
         lines += [f"  ERROR {p}" for p in errors]
     if warnings:
         lines.append(f"grantreports: {len(warnings)} warning(s):")

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import nodes
 
+from grantreports.common.problems import Problem
 from grantreports.figures.context import ReportContext
 from grantreports.figures.formatting import Formatter
 from grantreports.funders.profiles import Profile, load_profiles
@@ -31,6 +32,11 @@ class Finding:
     tag: str = ""
     severity: str = "error"
 
+    def as_problem(self) -> Problem:
+        return Problem(
+            "".join(f"{part}: " for part in (self.where, self.tag) if part) + self.message, file=self.file, severity=self.severity
+        )
+
     def __str__(self) -> str:
         location = ", ".join(part for part in (self.file, self.where) if part)
         tag = f"{self.tag}: " if self.tag else ""
@@ -44,6 +50,11 @@ def check_templates(templates_dir: Path) -> tuple[list[Finding], int]:
     for profile in profiles.values():
         findings += check_profile(profile)
     return findings, len(profiles) + len({p.file for p in problems})
+
+
+def template_problems(profiles: dict[str, Profile]) -> list[tuple[str, Problem]]:
+    """The findings of every format's templates as problems of the build, each with its format's name."""
+    return [(key, finding.as_problem()) for key, profile in sorted(profiles.items()) for finding in check_profile(profile)]
 
 
 def check_profile(profile: Profile) -> list[Finding]:

@@ -9,9 +9,14 @@ import os
 import re
 import zipfile
 
+# Zip files (.docx, .xlsx) hold dates in these years only.
+ZIP_YEARS = (1980, 2107)
+
 
 def build_moment(day: dt.date) -> dt.datetime:
-    """The time every file of a report carries: midnight (UTC) of its submission date."""
+    """The time every file of a report carries: midnight (UTC) of its submission date, kept to the years a
+    zip file can hold (input checks refuse such dates; this keeps a render from crashing on one)."""
+    day = min(max(day, dt.date(ZIP_YEARS[0], 1, 1)), dt.date(ZIP_YEARS[1], 12, 31))
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 

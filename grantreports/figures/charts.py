@@ -22,6 +22,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from grantreports.figures.context import BudgetLineExecution, Charts, IndicatorLine, MonthlyParticipants
 from grantreports.figures.formatting import Formatter
+from grantreports.figures.glyphs import drawable
 
 WIDTH_INCHES = 6.7  # 170 mm: the text width of an A4 page with the templates' margins
 PNG_DPI = 200
@@ -110,6 +111,8 @@ def _legend_height(rows: int) -> float:
 
 
 def _short(text: str, length: int = 48) -> str:
+    """A label from the data: cut to `length`, with what the chart font cannot draw as a placeholder."""
+    text = drawable(text, (Path(font_manager.findfont(FontProperties(family=FONT))),))
     return text if len(text) <= length else text[: length - 1] + "…"
 
 

@@ -192,7 +192,9 @@ def _grants(rows: list[_Row], funders: set[str], broken: frozenset[str]) -> tupl
         if v["funder"] in broken:
             found.append(
                 row.problem(
-                    f"the report format has errors; see the problems of templates/{v['funder']}/profile.yaml", "funder", v["funder"]
+                    f"the report format has errors (in its folder {v['funder']}/ of the templates; they are listed with the problems)",
+                    "funder",
+                    v["funder"],
                 )
             )
         elif v["funder"] not in funders:

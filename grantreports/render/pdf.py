@@ -15,6 +15,7 @@ from weasyprint import HTML, Attachment
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from grantreports.common.reproducible import source_date_epoch
+from grantreports.figures.glyphs import drawable
 
 CHART_SCHEME = "chart:"
 PDF_VARIANT = "pdf/a-3b"  # archival PDF that may carry the data it was made from as attachments
@@ -72,7 +73,10 @@ def render_pdf(
     `properties` set the document information; `attachments` maps file name to (content, description)."""
     images = {name: svg and Markup(f'<img class="chart" src="{CHART_SCHEME}{name}" alt="">') for name, svg in charts.items()}
     loader = jinja2.FileSystemLoader(template_folder)
-    html = environment.overlay(loader=loader).get_template(template_name).render({**variables, "charts": images})
+    fonts = tuple(sorted((shared_folder / "fonts").glob("*.ttf")))
+    finalize = environment.finalize or (lambda value: value)
+    pdf_environment = environment.overlay(loader=loader, finalize=lambda value: drawable(finalize(value), fonts))
+    html = pdf_environment.get_template(template_name).render({**variables, "charts": images})
     fetcher = BundledFilesOnly(template_folder, shared_folder, charts={n: svg for n, svg in charts.items() if svg})
     document = HTML(string=html, base_url=template_folder.resolve().as_uri() + "/", url_fetcher=fetcher).render()
     metadata = document.metadata

@@ -29,35 +29,47 @@ from grantreports.figures.context import ReportContext, build_context
 from grantreports.figures.formatting import Formatter
 from grantreports.funders.profiles import SHARED_FOLDER, Profile, load_profile, template_files
 from grantreports.inputs.model import GrantData
+from grantreports.render.failures import Failure, failures_file, record_failures
 from grantreports.render.kept import keep, restore
 from grantreports.render.pdf import render_pdf
 from grantreports.render.report_files import MANIFEST_NAME, SOURCES_NAME, ReportFiles
 from grantreports.render.word import render_word
 
+# Word's document properties hold at most 255 characters (python-docx refuses more); a longer
+# title or grantee is cut there, in both files, and stays whole in the report's text.
+PROPERTY_LENGTH = 255
 JOB_START = "GRANTREPORTS_JOB_START"  # seconds since the epoch when the job's shell command began
 
 
-def render_batch(reports: list[str], templates_dir: Path, results_dir: Path, outputs_dir: Path, done: Path | None = None) -> bool:
+def render_batch(
+    reports: list[str], templates_dir: Path, results_dir: Path, outputs_dir: Path, done: Path | None = None, log: str = ""
+) -> bool:
     """Render each of `reports` ('<grant>/<report>'), one line each on what was done; False if any failed.
 
-    A failure does not stop the others: it is printed with its traceback and the batch goes on.
-    When all are built, `done` is written with their names: the one file the workflow asks of a batch."""
+    A failure does not stop the others: its traceback is printed (to the batch's `log`) and the batch
+    goes on. When all are built, `done` is written with their names: the one file the workflow asks of
+    a batch; otherwise the failures are recorded beside it (render/failures.py)."""
     job_start = os.environ.get(JOB_START, "")  # set by the workflow's rule: what the job spent before rendering
     if job_start.replace(".", "", 1).isdigit():  # `date +%s.%N` gives no fraction where %N is unknown (macOS)
         print(f"grantreports: ready to render {time.time() - float(job_start):.2f} s after the job started (interpreter, imports)")
     input_hashes = json.loads((results_dir / "extraction.json").read_text(encoding="utf-8"))["input_hashes"]
     with bulk_allocation():
-        failed = _render_each(reports, templates_dir, results_dir, outputs_dir, input_hashes)
+        failed = _render_each(reports, templates_dir, results_dir, outputs_dir, input_hashes, log)
     print(f"grantreports: peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    if done:
+        record_failures(failures_file(done), failed)
     if failed:
-        print(f"grantreports: {len(failed)} of {len(reports)} report(s) failed: {', '.join(failed)}", file=sys.stderr)
+        print(f"grantreports: {len(failed)} of {len(reports)} report(s) could not be made:", file=sys.stderr)
+        print("\n".join(str(failure) for failure in failed), file=sys.stderr)
     elif done:
         write_atomically(done, "".join(f"{name}\n" for name in reports).encode())
     return not failed
 
 
-def _render_each(reports: list[str], templates_dir: Path, results_dir: Path, outputs_dir: Path, input_hashes: dict[str, str]) -> list[str]:
-    """Render the reports one by one, a line each on what was done; the names of those that failed."""
+def _render_each(
+    reports: list[str], templates_dir: Path, results_dir: Path, outputs_dir: Path, input_hashes: dict[str, str], log: str
+) -> list[Failure]:
+    """Render the reports one by one, a line each on what was done; the failures."""
     failed = []
     for name in reports:
         grant, report_slug = name.split("/")
@@ -71,12 +83,19 @@ def _render_each(reports: list[str], templates_dir: Path, results_dir: Path, out
                 input_hashes,
                 ReportFiles.beside(results_dir / "kept" / grant / f"{report_slug}.pdf"),
             )
-        except Exception:  # noqa: BLE001  one report's failure, whatever it is, must not stop the batch's others
-            failed.append(name)
+        except Exception as error:  # noqa: BLE001  one report's failure, whatever it is, must not stop the batch's others
+            failed.append(Failure(name, _grant_number(data_file(results_dir, grant)), f"{type(error).__name__}: {error}", log))
             print(f"grantreports: {name}: FAILED\n{traceback.format_exc()}", file=sys.stderr)
             continue
         print(f"grantreports: {name}: {'rendered' if rendered else 'unchanged, restored'} in {time.perf_counter() - started:.2f} s")
     return failed
+
+
+def _grant_number(data_path: Path) -> str:
+    try:
+        return json.loads(data_path.read_text(encoding="utf-8"))["grant"]["grant_number"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
 
 
 def render_report(
@@ -169,10 +188,15 @@ def prepare(data: GrantData, report_slug: str, templates_dir: Path) -> PreparedR
 
 def document_properties(context: ReportContext, profile: Profile) -> dict[str, str]:
     """Title, author and the rest, the same in the Word and the PDF file."""
-    return {
+    properties = {
         "title": f"{context.title} – {context.grant.grant_number}",
         "author": context.grant.grantee,
         "subject": context.grant.title,
         "keywords": context.grant.grant_number,
         "language": profile.locale.replace("_", "-"),
     }
+    return {name: _cut(" ".join(value.split()), PROPERTY_LENGTH) for name, value in properties.items()}
+
+
+def _cut(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"

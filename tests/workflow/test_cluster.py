@@ -48,7 +48,7 @@ def test_the_example_build_on_a_batch_system_gives_the_same_files_as_a_local_bui
 
     jobs = submissions.read_text().splitlines()
     render_jobs = [line for line in jobs if "render_batch" in line]
-    assert len(render_jobs) == 5 and len(jobs) == 7  # five grants in five batches, the template check and the validation
+    assert len(render_jobs) == 5 and len(jobs) == 6  # five grants in five batches, and the validation
     assert len({line.split()[0] for line in jobs}) == len(jobs)  # every job its own process
 
     delivered = sorted(p.relative_to(local).as_posix() for p in (local / "outputs").rglob("*") if p.is_file())

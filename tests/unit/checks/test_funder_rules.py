@@ -128,4 +128,6 @@ def test_a_broken_profile_blocks_only_its_grants_and_names_the_file(tmp_path):
     assert set(grants) == {BC}
     (problem,) = problems
     assert (problem.sheet, problem.row, problem.column, problem.value) == ("grants", 2, "funder", "sif-nvo-fonds")
-    assert problem.message == "the report format has errors; see the problems of templates/sif-nvo-fonds/profile.yaml"
+    assert (
+        problem.message == "the report format has errors (in its folder sif-nvo-fonds/ of the templates; they are listed with the problems)"
+    )
