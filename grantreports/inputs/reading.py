@@ -169,7 +169,8 @@ def _csv_grid(path: Path, specs: dict[str, SheetSpec], shown_as: str) -> tuple[l
     rows = splits[separator]
     if spec is None:
         return [_Grid(path.name, None, rows[:HEADER_SEARCH_ROWS])], []
-    return [_Grid(path.name, spec, rows)], _ambiguous_rows(rows, spec, separator, shown_as, path.name)
+    problems = _ambiguous_rows(rows, spec, separator, shown_as, path.name)  # empties those rows
+    return [_Grid(path.name, spec, rows)], problems
 
 
 def _decoded(data: bytes) -> str:

@@ -107,6 +107,12 @@ def sheet_specs() -> dict[str, SheetSpec]:
     return specs
 
 
+NO_GRANT_NUMBER = (
+    "this row names no grant, and could be any grant's row, so no grant gets a report until it names one;"
+    " expected the grant number (a totals row, such as 'Kopā', must go: the reports add up their own totals)"
+)
+
+
 class _Unreadable:
     def __repr__(self) -> str:
         return "UNREADABLE"
@@ -147,6 +153,8 @@ def convert_columns(
     problems = []
     for row, index, message, value in sorted(bad_cells, key=lambda cell: cell[:2]):
         rows[row][1][keys[index]] = UNREADABLE
+        if index == grant_column and cells.is_blank(value) and spec.name != "grants":
+            message = NO_GRANT_NUMBER
         grant = rows[row][1]["grant_number"] if grant_column is not None and row not in unreadable_grant else _unknown_owner(spec)
         problems.append(Problem(message, column=keys[index], value=shown_value(value), grant=grant, row=row_numbers[row], **where))
     bad_rows = {cell[0] for cell in bad_cells}

@@ -498,6 +498,12 @@ LEFT_OUT = [
         ALL,
     ),
     Case(
+        "a totals row at the foot of the expenses",
+        lambda tables, inputs: tables["expenses"].append([None, None, None, 3175.06, None, "Kopā"]),
+        (WORKBOOK, "expenses", 6, "grant_number", "", "this row names no grant, and could be any grant's row"),
+        ALL,
+    ),
+    Case(
         "a sheet without the grant_number column",
         _drop_column("budget", "grant_number"),
         (WORKBOOK, "budget", 1, "", "", "missing required column(s) 'grant_number'"),
