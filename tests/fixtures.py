@@ -161,13 +161,16 @@ def group(found: list) -> tuple[dict, list]:
     return group_by_grant(found, load_profiles(TEMPLATES)[0], AS_OF)
 
 
-def write_workbook(path: Path, tables: dict[str, list[list]]) -> Path:
+def write_workbook(path: Path, tables: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:
+    """The tables as an .xlsx workbook, one sheet each; `merges` names cell ranges to merge per sheet (A2:A4)."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for name, rows in tables.items():
         sheet = workbook.create_sheet(name)
         for row in rows:
             sheet.append(row)
+        for cells in (merges or {}).get(name, []):
+            sheet.merge_cells(cells)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
     return path

@@ -19,7 +19,7 @@ import python_calamine
 
 from grantreports.common.problems import EVERY_GRANT, Problem
 from grantreports.inputs import cells as cell_values
-from grantreports.inputs.formula_cells import masked_cells
+from grantreports.inputs.masked_cells import cover_merged, masked_cells, ods_merges
 from grantreports.inputs.sheets import SheetSpec, normalise_name
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -135,6 +135,7 @@ def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         masked = masked_cells(path)
+        merges = ods_merges(path) if path.suffix.lower() == ".ods" else {}
     except Exception as error:  # noqa: BLE001  calamine raises several unrelated types for damaged files
         raise _Unreadable(f"cannot open as a spreadsheet ({error}); expected an .xlsx or .ods workbook") from None
     by_name = {normalise_name(name): spec for name, spec in specs.items()}
@@ -143,11 +144,13 @@ def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
         spec = by_name.get(normalise_name(sheet_name))
         # A sheet with another name is only looked at for a header like ours: its first rows will do.
         rows = None if spec is not None else HEADER_SEARCH_ROWS
-        cells = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False, nrows=rows)
+        sheet = workbook.get_sheet_by_name(sheet_name)
+        cells = sheet.to_python(skip_empty_area=False, nrows=rows)
         for (row, column), value in masked.get(sheet_name, {}).items():
             if row < len(cells):  # calamine reads the cell as empty; the formula or error takes its place
                 cells[row] = list(cells[row]) + [""] * (column + 1 - len(cells[row]))
                 cells[row][column] = value
+        cover_merged(cells, merges.get(sheet_name, []) if path.suffix.lower() == ".ods" else sheet.merged_cell_ranges or [])
         grids.append(_Grid(sheet_name, spec, cells))
     return grids
 

@@ -13,7 +13,7 @@ import yaml
 from grantreports.common.problems import EVERY_GRANT, Problem
 from grantreports.common.project import SCHEMA_DIR
 from grantreports.inputs import cells
-from grantreports.inputs.formula_cells import UncachedFormula, as_spreadsheet_error
+from grantreports.inputs.masked_cells import MergedCell, UncachedFormula, as_spreadsheet_error
 
 SHEETS_SCHEMA_DIR = SCHEMA_DIR / "sheets"
 
@@ -155,7 +155,10 @@ def convert_columns(
         rows[row][1][keys[index]] = UNREADABLE
         if index == grant_column and cells.is_blank(value) and spec.name != "grants":
             message = NO_GRANT_NUMBER
-        grant = rows[row][1]["grant_number"] if grant_column is not None and row not in unreadable_grant else _unknown_owner(spec)
+        if grant_column is not None and row not in unreadable_grant:
+            grant = rows[row][1]["grant_number"]
+        else:
+            grant = _unknown_owner(spec, columns.get("grant_number", [None] * count)[row])
         problems.append(Problem(message, column=keys[index], value=shown_value(value), grant=grant, row=row_numbers[row], **where))
     bad_rows = {cell[0] for cell in bad_cells}
     complete = [row for index, row in enumerate(rows) if index not in bad_rows]
@@ -163,15 +166,18 @@ def convert_columns(
     return complete, partial, problems
 
 
-def _unknown_owner(spec: SheetSpec) -> str:
+def _unknown_owner(spec: SheetSpec, cell: object) -> str:
     """Whom a row whose grant number cannot be read blocks: in the grants sheet, only the grant of that row
-    (which has no number, so none); in another sheet any grant, since the row could be any grant's."""
-    return "" if spec.name == "grants" else EVERY_GRANT
+    (which has no number, so none); in another sheet the grant a merged cell shows, else any grant, since
+    the row could be any grant's."""
+    if spec.name == "grants":
+        return ""
+    return cells.clean_text(cell.value) if isinstance(cell, MergedCell) else EVERY_GRANT
 
 
 def shown_value(value: object) -> str:
     """A cell's value as a problem shows it: text as typed, numbers as Latvian users write them (1387,6)."""
-    if cells.is_blank(value):
+    if cells.is_blank(value) or isinstance(value, MergedCell):  # a merged cell holds nothing; its message says what it shows
         return ""
     if (isinstance(value, Decimal) and value.is_finite()) or (isinstance(value, float) and math.isfinite(value)):
         return cells.shown_number(value)
@@ -196,6 +202,11 @@ def _cell_outcome(column: Column, value: object) -> tuple[object, str | None]:
         return None, (
             "this cell holds a formula with no saved value (the file was written by a program that"
             " does not calculate); expected a value: open the file in Excel or LibreOffice and save it"
+        )
+    if isinstance(value, MergedCell):
+        return None, (
+            f"this cell is one of the merged cells {value.cells}: it shows '{cells.clean_text(value.value)}' but holds no value"
+            " (only the first cell of a merge does); expected each row to have its own value: unmerge the cells and fill each one"
         )
     error = as_spreadsheet_error(value)
     if error is not None:

@@ -430,6 +430,23 @@ def _error_cell(sheet: str, row: int, column: int, error: str, file_name: str = 
     return edit
 
 
+def _merged(sheet: str, cells: str, file_name: str, value: object = None) -> Callable[[dict, Path], None]:
+    """Cells merged over rows, as people merge a repeated value, in the sheet moved to its own .xlsx or .ods file."""
+
+    def edit(tables: dict, inputs: Path) -> None:
+        first, last = cells.split(":")
+        column = ord(first[0]) - ord("A")
+        rows = range(int(first[1:]) - 1, int(last[1:]))
+        if value is not None:
+            tables[sheet][rows[0]][column] = value
+        for row in rows[1:]:
+            tables[sheet][row][column] = None
+        write = write_ods if file_name.endswith(".ods") else write_workbook
+        write(inputs / file_name, {sheet: tables.pop(sheet)}, merges={sheet: [cells]})
+
+    return edit
+
+
 def _delete_rows(sheet: str, grant: str) -> Callable[[dict, Path], None]:
     def edit(tables: dict, inputs: Path) -> None:
         tables[sheet][1:] = [row for row in tables[sheet][1:] if row[0] != grant]
@@ -496,6 +513,27 @@ LEFT_OUT = [
         _title_rows("expenses", 21),
         (WORKBOOK, "expenses", None, "", "", "no header row in the first 20 rows"),
         ALL,
+    ),
+    Case(
+        "a grant number merged over several activity rows",
+        _merged("activities", "A3:A4", "activities.xlsx"),
+        (
+            "inputs/activities.xlsx",
+            "activities",
+            4,
+            "grant_number",
+            "",
+            "one of the merged cells A3:A4: it shows '2023.LV/NVOF/MAC/041/58'",
+        ),
+        frozenset({SIF}),
+        alone=True,
+    ),
+    Case(
+        "an organisation merged over two rows, in an .ods workbook",
+        _merged("activities", "I2:I3", "activities.ods", value="Biedrība „Partnerība Daugavkrasts”"),
+        ("inputs/activities.ods", "activities", 3, "organisation", "", "one of the merged cells I2:I3"),
+        frozenset({SIF}),
+        alone=True,
     ),
     Case(
         "a totals row at the foot of the expenses",

@@ -24,10 +24,13 @@ class Error(str):
     """A cell LibreOffice saved as an error: its formula failed (#DIV/0!, #REF!, ...)."""
 
 
-def write_ods(path: Path, tables: dict[str, list[list]]) -> Path:
-    """The tables as an .ods workbook, one sheet each; an Error value is saved as LibreOffice saves a failed formula."""
+def write_ods(path: Path, tables: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:
+    """The tables as an .ods workbook, one sheet each; an Error value is saved as LibreOffice saves a failed formula,
+    and `merges` (A2:A4 per sheet) as LibreOffice saves merged cells: the first spans, the others are covered."""
     sheets = "".join(
-        f'<table:table table:name="{escape(name, {chr(34): "&quot;"})}">' + "".join(_row(row) for row in rows) + "</table:table>"
+        f'<table:table table:name="{escape(name, {chr(34): "&quot;"})}">'
+        + "".join(_row(row, index, (merges or {}).get(name, [])) for index, row in enumerate(rows))
+        + "</table:table>"
         for name, rows in tables.items()
     )
     content = (
@@ -42,8 +45,35 @@ def write_ods(path: Path, tables: dict[str, list[list]]) -> Path:
     return path
 
 
-def _row(values: list) -> str:
-    return "<table:table-row>" + "".join(_cell(v) for v in values) + "</table:table-row>"
+def _row(values: list, index: int, merges: list[str]) -> str:
+    cells = []
+    for column, value in enumerate(values):
+        spanned = [_span(cells_range) for cells_range in merges]
+        first = next(((rows, columns) for (top, left, rows, columns) in spanned if (top, left) == (index, column)), None)
+        covered = any(top <= index < top + rows and left <= column < left + columns for top, left, rows, columns in spanned)
+        if first:
+            cells.append(
+                _cell(value).replace(
+                    "<table:table-cell",
+                    f'<table:table-cell table:number-rows-spanned="{first[0]}" table:number-columns-spanned="{first[1]}"',
+                    1,
+                )
+            )
+        elif covered:
+            cells.append("<table:covered-table-cell/>")
+        else:
+            cells.append(_cell(value))
+    return "<table:table-row>" + "".join(cells) + "</table:table-row>"
+
+
+def _span(cells_range: str) -> tuple[int, int, int, int]:
+    """A2:A4 -> (top row, left column, rows, columns), from 0."""
+    (top, left), (bottom, right) = (_place(name) for name in cells_range.split(":"))
+    return top, left, bottom - top + 1, right - left + 1
+
+
+def _place(name: str) -> tuple[int, int]:
+    return int(name[1:]) - 1, ord(name[0]) - ord("A")
 
 
 def _cell(value: object) -> str:

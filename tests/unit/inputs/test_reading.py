@@ -88,7 +88,7 @@ def test_a_formula_is_read_by_its_saved_value_and_one_without_a_value_is_named(t
 
     import openpyxl
 
-    from grantreports.inputs.formula_cells import UncachedFormula
+    from grantreports.inputs.masked_cells import UncachedFormula
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -110,18 +110,26 @@ def test_a_formula_is_read_by_its_saved_value_and_one_without_a_value_is_named(t
     assert values[2] == 1500 and values[3] == UncachedFormula("=SUM(D2:D2)")
 
 
-def test_merged_cells_give_their_value_to_the_top_left_cell_and_hidden_rows_are_read(tmp_path):
+def test_cells_a_merge_covers_are_named_and_hidden_rows_are_read(tmp_path):
     import openpyxl
+
+    from grantreports.inputs.masked_cells import MergedCell
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "budget"
     sheet.append(["grant_number", "line_code", "category", "approved"])
     sheet.append(["G", "1", "Staff", 100])
-    sheet.append(["G", "2", "Travel", 200])
-    sheet.merge_cells("C2:C3")  # 'Staff' over two rows: the lower one is empty, as in Excel's own data model
+    sheet.append(["G", "2", None, 200])
+    sheet.append(["G", "3", None, 300])
+    sheet.merge_cells("C2:C3")  # 'Staff' shown over two rows: the lower cell holds nothing, as in Excel's own data model
+    sheet.merge_cells("E2:F3")  # a merge whose first cell is empty shows nothing, so there is nothing to name
     sheet.row_dimensions[3].hidden = True
     workbook.save(tmp_path / "m.xlsx")
     (found,), problems = read_file(tmp_path / "m.xlsx", "m.xlsx", sheet_specs())
     assert problems == []
-    assert {row: (cells.get("category"), cells["approved"]) for row, cells in found.rows} == {2: ("Staff", 100), 3: ("", 200)}
+    assert {row: (cells.get("category"), cells["approved"]) for row, cells in found.rows} == {
+        2: ("Staff", 100),
+        3: (MergedCell("C2:C3", "Staff"), 200),
+        4: ("", 300),
+    }

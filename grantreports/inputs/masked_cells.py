@@ -1,10 +1,13 @@
-"""Cells calamine reads as empty though they are not: formulas an .xlsx saved without a value, and
-formulas whose saved value is a spreadsheet error such as #DIV/0! (.xlsx, .ods). We name them."""
+"""Cells calamine reads as empty though a person sees something there: formulas an .xlsx saved without
+a value, formulas whose saved value is a spreadsheet error such as #DIV/0! (.xlsx, .ods), and the
+cells a merge covers, which show the merged value but hold none (.xlsx, .ods). We name them."""
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
@@ -43,6 +46,38 @@ class SpreadsheetError(str):
         return ERROR_MEANINGS.get(self, "the formula failed")
 
 
+@dataclass(frozen=True)
+class MergedCell:
+    """A cell covered by a merge whose first cell holds a value: it shows that value, but holds none."""
+
+    cells: str  # the merge, e.g. A2:A4
+    value: object  # what its first cell holds
+
+
+def cell_name(row: int, column: int) -> str:
+    """B2 for row 1, column 1 (counted from 0)."""
+    letters = ""
+    column += 1
+    while column:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return f"{letters}{row + 1}"
+
+
+def cover_merged(cells: list[list], ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """Put a MergedCell in each cell a merge covers, where the merge's first cell holds a value."""
+    for (top, left), (bottom, right) in ranges:
+        value = cells[top][left] if top < len(cells) and left < len(cells[top]) else None
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        marker = MergedCell(f"{cell_name(top, left)}:{cell_name(bottom, right)}", value)
+        for row in range(top, min(bottom + 1, len(cells))):
+            cells[row] = list(cells[row]) + [""] * (right + 1 - len(cells[row]))
+            for column in range(left, right + 1):
+                if (row, column) != (top, left):
+                    cells[row][column] = marker
+
+
 def as_spreadsheet_error(value: object) -> SpreadsheetError | None:
     """The error a cell's value is: a saved error, or text that is one (as a CSV file writes it)."""
     if isinstance(value, SpreadsheetError):
@@ -61,8 +96,14 @@ def masked_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_cells(path)
     if suffix == ".ods":
-        return _ods_errors(path)
+        return _ods_cells(path)[0]
     return {}
+
+
+def ods_merges(path: Path) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """Per sheet name, the merged ranges of an .ods workbook ((top, left), (bottom, right)), from 0
+    (calamine gives them for .xlsx only)."""
+    return _ods_cells(path)[1]
 
 
 def _xlsx_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
@@ -110,30 +151,34 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _CALCEXT_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 
 
-def _ods_errors(path: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """LibreOffice saves an error cell with calcext:value-type="error" and the error as its text."""
+def _ods_cells(path: Path) -> tuple[dict[str, dict[tuple[int, int], str]], dict[str, list]]:
+    """LibreOffice saves an error cell with calcext:value-type="error" and the error as its text, and a merge
+    as the number of rows and columns its first cell spans."""
+    errors: dict[str, dict[tuple[int, int], str]] = {}
+    merges: dict[str, list] = {}
     with zipfile.ZipFile(path) as archive:
         if "content.xml" not in archive.namelist():
-            return {}
+            return errors, merges
         with archive.open("content.xml") as content:
-            if b'value-type="error"' not in content.read():
-                return {}
-        found: dict[str, dict[tuple[int, int], str]] = {}
-        with archive.open("content.xml") as content:
-            sheet, row = "", 0
-            for event, element in ElementTree.iterparse(content, events=("start", "end")):
-                tag = element.tag
-                if event == "start" and tag == f"{_TABLE}table":
-                    sheet, row = element.get(f"{_TABLE}name", ""), 0
-                elif event == "end" and tag == f"{_TABLE}table-row":
-                    column = 0
-                    for cell in element:
-                        repeated = int(cell.get(f"{_TABLE}number-columns-repeated", "1"))
-                        if cell.get(_CALCEXT_TYPE) == "error":
-                            text = "".join(cell.itertext()).strip()
-                            for offset in range(min(repeated, 1000)):
-                                found.setdefault(sheet, {})[(row, column + offset)] = SpreadsheetError(text)
-                        column += repeated
-                    row += int(element.get(f"{_TABLE}number-rows-repeated", "1"))
-                    element.clear()
-    return found
+            data = content.read()
+        if b'value-type="error"' not in data and b"-spanned=" not in data:
+            return errors, merges
+        sheet, row = "", 0
+        for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
+            tag = element.tag
+            if event == "start" and tag == f"{_TABLE}table":
+                sheet, row = element.get(f"{_TABLE}name", ""), 0
+            elif event == "end" and tag == f"{_TABLE}table-row":
+                column = 0
+                for cell in element:
+                    repeated = int(cell.get(f"{_TABLE}number-columns-repeated", "1"))
+                    if cell.get(_CALCEXT_TYPE) == "error":
+                        errors.setdefault(sheet, {})[(row, column)] = SpreadsheetError("".join(cell.itertext()).strip())
+                    rows_spanned = int(cell.get(f"{_TABLE}number-rows-spanned", "1"))
+                    columns_spanned = int(cell.get(f"{_TABLE}number-columns-spanned", "1"))
+                    if rows_spanned > 1 or columns_spanned > 1:
+                        merges.setdefault(sheet, []).append(((row, column), (row + rows_spanned - 1, column + columns_spanned - 1)))
+                    column += repeated
+                row += int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+                element.clear()
+    return errors, merges
