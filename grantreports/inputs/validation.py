@@ -302,6 +302,38 @@ def _duplicates(rows: list[_Row], columns: tuple[str, ...], what: str) -> list[P
     ]
 
 
+def _repeated_rows(rows: list[_Row]) -> list[Problem]:
+    """A row whose every value another row of the grant repeats would be counted twice: an error when the two
+    come from different files (a partner's file read twice, an old copy left among the inputs), a warning
+    within one file (two equal rows may be two equal events, but seldom are)."""
+    first: dict[tuple, _Row] = {}
+    problems = []
+    for row in rows:
+        key = tuple(sorted((column, repr(value)) for column, value in row.values.items()))
+        earlier = first.setdefault(key, row)
+        if earlier is row:
+            continue
+        place = f"{earlier.source.file}, sheet '{earlier.source.sheet}', row {earlier.source.row}"
+        if earlier.source.file != row.source.file:
+            message = f"the same row as in {place}, so it would be counted twice; expected each row once (is a copy of that file among the inputs?)"
+            problems.append(row.problem(message))
+        else:
+            message = (
+                f"the same values as row {earlier.source.row}, so both are counted; expected each row once, unless they are two events"
+            )
+            problems.append(
+                Problem(
+                    message,
+                    file=row.source.file,
+                    sheet=row.source.sheet,
+                    row=row.source.row,
+                    grant=row.values["grant_number"],
+                    severity="warning",
+                )
+            )
+    return problems
+
+
 def _names_period(row: _Row, period_ends: set) -> list[Problem]:
     day = row.values["period_to"]
     if day in period_ends:
@@ -405,6 +437,7 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
         problems += _in_grant(grant, row, "date")
         values.append(IndicatorValue(**row.values, source=row.source))
 
+    problems += [problem for sheet in ("activities", "indicator_values", "expenses") for problem in _repeated_rows(rows[sheet])]
     problems += _duplicates(rows["budget"], ("line_code",), "budget line code")
     budget = [BudgetLine(**row.values, source=row.source) for row in rows["budget"]]
     lines, lines_known = _known(rows["budget"], partial["budget"], "line_code")

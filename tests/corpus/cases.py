@@ -536,6 +536,26 @@ LEFT_OUT = [
         alone=True,
     ),
     Case(
+        "a copy of the expenses left among the inputs",
+        lambda tables, inputs: write_ods(inputs / "expenses-copy.ods", {"expenses": copy.deepcopy(tables["expenses"])}),
+        (
+            WORKBOOK,
+            "expenses",
+            2,
+            "",
+            "",
+            "the same row as in inputs/expenses-copy.ods, sheet 'expenses', row 2, so it would be counted twice",
+        ),
+        ALL,
+    ),
+    Case(
+        "the same activity entered twice in one sheet",
+        lambda tables, inputs: tables["activities"].append(copy.deepcopy(tables["activities"][4])),
+        (WORKBOOK, "activities", 6, "", "", "the same values as row 5, so both are counted"),
+        frozenset(),
+        severity="warning",
+    ),
+    Case(
         "a totals row at the foot of the expenses",
         lambda tables, inputs: tables["expenses"].append([None, None, None, 3175.06, None, "Kopā"]),
         (WORKBOOK, "expenses", 6, "grant_number", "", "this row names no grant, and could be any grant's row"),
