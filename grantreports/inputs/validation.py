@@ -309,7 +309,7 @@ def _repeated_rows(rows: list[_Row]) -> list[Problem]:
     first: dict[tuple, _Row] = {}
     problems = []
     for row in rows:
-        key = tuple(sorted((column, repr(value)) for column, value in row.values.items()))
+        key = tuple(row.values.values())  # in the sheet's column order; these sheets have no list cells
         earlier = first.setdefault(key, row)
         if earlier is row:
             continue
