@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, workflow.basedir)
 
-from grantreports.checks.config import config_problems, read_config, with_defaults
+from grantreports.checks.config import config_problems, read_config, unknown_grants, with_defaults
 from grantreports.checks.extraction import data_file, extract
 from grantreports.checks.summary import headline
 from grantreports.checks.validation_report import write_validation_reports
@@ -20,6 +20,7 @@ from grantreports.funders.profiles import template_files as funder_files
 from grantreports.outcome import build_outcome
 from grantreports.render.batches import batches
 from grantreports.render.failures import failures_file
+from grantreports.render.report_files import unmade_report_files
 
 # The config is read and checked here rather than by Snakemake's configfile: directive, which stops
 # on a YAML slip without saying where and on a wrong value with a schema dump: one line per problem
@@ -45,6 +46,10 @@ AS_OF = datetime.date.fromisoformat(config["as_of"])
 GRANTREPORTS = f"PYTHONPATH={shlex.quote(workflow.basedir)} {shlex.quote(sys.executable)} -m grantreports"
 
 EXTRACTION = extract(Path.cwd(), config["inputs"], TEMPLATES, RESULTS, AS_OF, CONFIG_FILE)
+_UNKNOWN_GRANTS = unknown_grants(config["grants"], EXTRACTION.grant_numbers, CONFIG_FILE)
+if _UNKNOWN_GRANTS:
+    print("grantreports: the config cannot be used:\n" + "\n".join(f"  {line}" for line in _UNKNOWN_GRANTS), file=sys.stderr)
+    sys.exit(1)
 REPORTS = [r for r in EXTRACTION.due(AS_OF) if not config["grants"] or r.grant_number in config["grants"]]
 BATCHES = batches(REPORTS, config["render_batches"])
 # Each report's files: extension -> caption file under report/
@@ -73,6 +78,19 @@ def forget_unfinished_batches():
             Path(batch_done(batch)).unlink(missing_ok=True)
 
 
+def remove_unmade_reports():
+    """The reports of an earlier build that the inputs no longer make (a grant now blocked, or removed) go:
+    nobody should send a report its data no longer gives. Their last build stays in results/kept/."""
+    unmade = unmade_report_files(Path("outputs"), {(r.grant_slug, r.report_slug) for r in EXTRACTION.reports})
+    for path in unmade:
+        path.unlink()
+        if not any(path.parent.iterdir()):
+            path.parent.rmdir()
+    if unmade:
+        shown = sorted({f"{path.parent.name}/{path.name.split('.', 1)[0]}" for path in unmade})
+        print(f"grantreports: removed from outputs/ the reports the inputs no longer make: {', '.join(shown)}", file=sys.stderr)
+
+
 def forget_validation_with_errors():
     """A build whose inputs have errors must run a job, so that it ends in onsuccess or onerror, which list the
     errors and fail the build: the validation's file goes, and its job runs again (rules/validation.smk)."""
@@ -83,6 +101,7 @@ def forget_validation_with_errors():
 if workflow.is_main_process:
     write_if_changed(CODE_FILE, f"{code_digest()}\n".encode())
     forget_unfinished_batches()
+    remove_unmade_reports()
     forget_validation_with_errors()
     write_validation_reports(EXTRACTION.problems, Path("outputs"), AS_OF)
     if any(p.severity != "note" for p in EXTRACTION.problems):

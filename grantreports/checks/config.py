@@ -90,3 +90,16 @@ def _line(config_file: str, error: jsonschema.ValidationError, properties: dict)
         "format": "expected a date written YYYY-MM-DD",
     }.get(error.validator, error.message)
     return f"{config_file}: key '{key}': value {value}: {what}" + (f" ({expected})" if expected else "")
+
+
+def unknown_grants(chosen: list[str], grant_numbers: list[str], config_file: str) -> list[str]:
+    """A line for each grant the config's `grants` key names that the grants sheet does not have."""
+    lines = []
+    for number in chosen:
+        if number not in grant_numbers:
+            close = difflib.get_close_matches(number.strip(), grant_numbers, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            lines.append(
+                f"{config_file}: key 'grants': value '{number}': no grant with this number in the grants sheet{hint}; expected a grant's number"
+            )
+    return lines

@@ -14,7 +14,7 @@ from pathlib import Path
 from grantreports.checks.grant_checks import GrantCheck, check_grant, checks_file, checks_json, digest, load_checks
 from grantreports.common.collector import bulk_allocation
 from grantreports.common.files import sha256_file, write_all_if_changed, write_if_changed
-from grantreports.common.problems import Problem, blocked_grants, is_blocked, sort_key
+from grantreports.common.problems import EVERY_GRANT, Problem, blocked_grants, is_blocked, sort_key
 from grantreports.common.project import code_digest
 from grantreports.funders.profiles import Profile, load_profiles, profile_files
 from grantreports.inputs.patterns import input_files
@@ -39,6 +39,7 @@ class Extraction:
     reports: list[ReportTarget]
     problems: list[Problem]
     input_hashes: dict[str, str]  # SHA-256 of each input file, read once per build for the report manifests
+    grant_numbers: list[str]  # every grant of the grants sheet, whether it gets a report or not
 
     def due(self, as_of: dt.date) -> list[ReportTarget]:
         """Reports for the periods that have ended by `as_of`."""
@@ -47,13 +48,19 @@ class Extraction:
     def to_json(self, key: str) -> str:
         reports = [{**asdict(r), "period_to": r.period_to.isoformat()} for r in self.reports]
         problems = [p.to_json() for p in self.problems]
-        content = {"key": key, "reports": reports, "problems": problems, "input_hashes": self.input_hashes}
+        content = {
+            "key": key,
+            "reports": reports,
+            "problems": problems,
+            "input_hashes": self.input_hashes,
+            "grant_numbers": self.grant_numbers,
+        }
         return json.dumps(content, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
     @classmethod
     def from_json(cls, data: dict) -> Extraction:
         reports = [ReportTarget(**{**r, "period_to": dt.date.fromisoformat(r["period_to"])}) for r in data["reports"]]
-        return cls(reports, [Problem.from_json(p) for p in data["problems"]], data.get("input_hashes", {}))
+        return cls(reports, [Problem.from_json(p) for p in data["problems"]], data["input_hashes"], data["grant_numbers"])
 
 
 def data_file(results_dir: Path, grant_slug: str) -> Path:
@@ -77,8 +84,8 @@ def extract(
     index_file = results_dir / "extraction.json"
     if index_file.is_file():
         cached = json.loads(index_file.read_text(encoding="utf-8"))
-        extraction = Extraction.from_json(cached)
-        if cached["key"] == key and all(data_file(results_dir, r.grant_slug).is_file() for r in extraction.reports):
+        extraction = Extraction.from_json(cached) if "grant_numbers" in cached else None
+        if extraction and cached["key"] == key and all(data_file(results_dir, r.grant_slug).is_file() for r in extraction.reports):
             return extraction
     with bulk_allocation():
         profiles, problems = load_profiles(templates_dir)
@@ -87,9 +94,22 @@ def extract(
         sorted_rows, read_problems = _read(workdir, files, profiles, broken)
         reports, check_problems = _check_and_split(sorted_rows, profiles, formats, digest(code, as_of.isoformat()), results_dir, as_of)
     problems = sorted(glob_problems + problems + [p for _, p in template_problems] + read_problems + check_problems, key=sort_key)
+    if reports and not any(r.period_to <= as_of for r in reports):
+        first = min(r.period_to for r in reports)
+        problems.append(
+            Problem(
+                f"no report is due by this date, so none is made: the first reporting period ends {first:%d.%m.%Y.}; expected as_of"
+                " on or after the end of the periods to report",
+                file=config_file,
+                column="as_of",
+                value=as_of.isoformat(),
+                severity="warning",
+            )
+        )
     # A file-level problem may name grants too (a sheet that lost a required column): they get no report.
     blocked = blocked_grants(problems)
-    extraction = Extraction([r for r in reports if not is_blocked(r.grant_number, blocked)], problems, input_hashes)
+    numbers = sorted(set(sorted_rows.grants) | {p.grant for p in problems if p.grant and p.grant != EVERY_GRANT})
+    extraction = Extraction([r for r in reports if not is_blocked(r.grant_number, blocked)], problems, input_hashes, numbers)
     _remove_stale_data_files(results_dir, {grant.slug for number, grant in sorted_rows.grants.items() if not is_blocked(number, blocked)})
     write_if_changed(index_file, extraction.to_json(key).encode())
     return extraction

@@ -26,7 +26,8 @@ def summary_text(problems: list[Problem]) -> tuple[str, int]:
     if notes:
         lines.append("grantreports: not read (no input sheet there):")
         lines += [f"  NOTE {p}" for p in notes]
-    return "\n".join(line for line in lines if line), len(errors)
+    # One problem can block several grants; its line is shown once.
+    return "\n".join(dict.fromkeys(line for line in lines if line)), len(errors)
 
 
 def _blocked_line(blocked: set[str]) -> str:

@@ -20,9 +20,13 @@ _DATE_PATTERNS = (
 _NUMBER = re.compile(r"[-+]?(\d+([.,]\d*)?|[.,]\d+)")
 # XML 1.0 forbids these; Excel writes \x0b for a line break inside a cell. Bidi embeddings,
 # overrides and isolates go too: they can make "100" display as "001" in a report.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# Invisible characters go as well (zero-width space, word joiner, a BOM inside a text): "BC-04" with one
+# after it would look like "BC-04" and be another grant.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 # Anything clean_text would change: whitespace other than single inner spaces, and the characters above.
-_UNCLEAN = re.compile(r"[^\S ]|  |^ | $|[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_UNCLEAN = re.compile(r"[^\S ]|  |^ | $|[\x00-\x08\x0e-\x1f\x7f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# A number like 2.250 or 1,500: a thousands separator (2250) or a decimal one (2,25)? Nothing tells.
+_THOUSANDS_OR_DECIMALS = re.compile(r"[-+]?[1-9]\d{0,2}[.,]\d{3}")
 
 
 class CellError(ValueError):
@@ -76,6 +80,12 @@ def to_decimal(value: object) -> Decimal:
         raise CellError("expected a number with one decimal separator, e.g. 1234,56")
     if not _NUMBER.fullmatch(text):
         raise CellError("expected a number, e.g. 1234,56")
+    if _THOUSANDS_OR_DECIMALS.fullmatch(text):
+        whole, decimals = re.split(r"[.,]", text)
+        raise CellError(
+            f"this could be {whole}{decimals} (with a thousands separator) or {whole},{decimals.rstrip('0') or '0'} (with a decimal one);"
+            f" expected a number without a thousands separator ({whole}{decimals}), or one with more or fewer than 3 decimals"
+        )
     return Decimal(text.replace(",", "."))
 
 
@@ -98,6 +108,12 @@ def to_date(value: object) -> dt.date:
         match = pattern.fullmatch(text)
         if match:
             day, month, year = (int(match.group(name)) for name in ("day", "month", "year"))
+            if "/" in text and day <= 12 and month <= 12 and day != month:
+                # 7/6/2023 is 7 June in Latvia and 6 July in the US: nothing in the cell tells which
+                raise CellError(
+                    f"this could be {day} {calendar.month_name[month]} {year} or {month} {calendar.month_name[day]} {year};"
+                    f" expected the date written {day:02}.{month:02}.{year}. or {year}-{month:02}-{day:02}"
+                )
             return _existing_date(year, month, day)
     raise CellError("expected a date such as 28.11.2022. or 2022-11-28")
 

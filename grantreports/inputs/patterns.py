@@ -14,6 +14,15 @@ from grantreports.common.problems import EVERY_GRANT, Problem
 # Files spreadsheet programs leave beside an open workbook.
 _LOCK_PREFIXES = ("~$", ".~lock.")
 _ALTERNATIVES = re.compile(r"\{([^{}]*)\}")
+# What people save spreadsheets as: read when the patterns name them, an error when they lie unread beside the inputs.
+SPREADSHEETS = {".xlsx", ".xlsm", ".ods", ".csv", ".xls", ".xlsb", ".numbers", ".fods", ".tsv"}
+UNREADABLE_SPREADSHEETS = {
+    ".xls": "Excel 97-2003",
+    ".xlsb": "Excel binary",
+    ".numbers": "Apple Numbers",
+    ".fods": "flat OpenDocument",
+    ".tsv": "tab-separated text; name it .csv",
+}
 
 
 def expand_alternatives(pattern: str) -> list[str]:
@@ -28,11 +37,28 @@ def expand_alternatives(pattern: str) -> list[str]:
     ]
 
 
+def _any_case(pattern: str) -> str:
+    """The pattern with its last part's extension matched in any case: *.csv finds a.CSV too."""
+    head, dot, extension = pattern.rpartition(".")
+    if not dot or "/" in extension or any(c in extension for c in "*?["):
+        return pattern
+    return head + dot + "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in extension)
+
+
+def _root(pattern: str) -> str:
+    """The folder a pattern searches: its parts before the first wildcard (inputs for inputs/**/*.csv)."""
+    parts = pattern.split("/")
+    fixed = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")), len(parts) - 1)
+    return "/".join(parts[:fixed]) or "."
+
+
 def input_files(workdir: Path, patterns: list[str], config_file: str = "config/config.yaml") -> tuple[list[Path], list[Problem]]:
-    """The files the patterns name, in a stable order, and an error for each pattern that matches none."""
+    """The files the patterns name, in a stable order; an error for each pattern that matches none, and for each
+    spreadsheet in the folders they search that no pattern names or that cannot be read (.xls, .numbers)."""
     found, problems = set(), []
     for pattern in patterns:
-        matches = {Path(m) for expanded in expand_alternatives(pattern) for m in glob.glob(expanded, root_dir=workdir, recursive=True)}
+        expanded = [_any_case(p) for p in expand_alternatives(pattern)]
+        matches = {Path(m) for p in expanded for m in glob.glob(p, root_dir=workdir, recursive=True)}
         matches = {m for m in matches if (workdir / m).is_file() and not m.name.startswith(_LOCK_PREFIXES)}
         if not matches:
             message = (
@@ -41,4 +67,23 @@ def input_files(workdir: Path, patterns: list[str], config_file: str = "config/c
             )
             problems.append(Problem(message, file=config_file, column="inputs", value=pattern, grant=EVERY_GRANT))
         found |= matches
-    return sorted(found, key=lambda p: p.as_posix()), problems
+    return sorted(found, key=lambda p: p.as_posix()), problems + _left_out(workdir, patterns, found, config_file)
+
+
+def _left_out(workdir: Path, patterns: list[str], found: set[Path], config_file: str) -> list[Problem]:
+    """Spreadsheets in the folders the patterns search that are not read: their rows would be missing."""
+    roots = {_root(p) for pattern in patterns for p in expand_alternatives(pattern)}
+    seen = {workdir / path for path in found}
+    problems = []
+    for root in sorted(roots):
+        for path in sorted((workdir / root).rglob("*")):
+            suffix = path.suffix.lower()
+            if path in seen or not path.is_file() or path.name.startswith(_LOCK_PREFIXES) or suffix not in SPREADSHEETS:
+                continue
+            shown = path.relative_to(workdir).as_posix()
+            if suffix in UNREADABLE_SPREADSHEETS:
+                message = f"a spreadsheet in a format this tool cannot read ({UNREADABLE_SPREADSHEETS[suffix]}), so its rows would be missing; expected it saved as .xlsx, .ods or .csv"
+            else:
+                message = f"a spreadsheet no input pattern of {config_file} names, so its rows would be missing; expected it among the inputs (or moved out of {root}/)"
+            problems.append(Problem(message, file=shown, grant=EVERY_GRANT))
+    return problems

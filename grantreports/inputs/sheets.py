@@ -214,6 +214,11 @@ def _cell_outcome(column: Column, value: object) -> tuple[object, str | None]:
             None,
             f"this cell shows the spreadsheet error {error} ({error.meaning()}) instead of a value; expected a value: correct the formula",
         )
+    if column.kind in ("text", "list") and isinstance(value, float) and not value.is_integer():
+        return None, (
+            f"a number cell where text is expected: {cells.shown_number(value)} may show as {value:.2f} or {cells.shown_number(value)},"
+            " so its text is not certain; expected text (format the cell as text and type the value again)"
+        )
     if cells.is_blank(value):
         if column.required:
             return None, f"this cell is empty; {column.expectation()}"

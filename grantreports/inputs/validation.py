@@ -139,21 +139,19 @@ def sort_rows(sheets: list[ConvertedSheet], funders: set[str], broken: frozenset
     grants, grant_problems = _grants(rows["grants"], funders, broken)
     problems += grant_problems
     known = set(grants)
-    # A grants row whose number cannot be read may be the grant any row names: no row is 'unknown' then.
-    numberless_grant = any(row.values["grant_number"] is UNREADABLE for row in partial["grants"])
+    # A grants row whose number cannot be read may be the grant an unknown number names, or not.
+    numberless = [row for row in partial["grants"] if row.values["grant_number"] is UNREADABLE]
     # Rows of a grant whose own row has a problem go with the blocked grant; they are not 'unknown'.
     by_grant: dict[str, dict[str, list[_Row]]] = defaultdict(lambda: defaultdict(list))
     partial_by_grant: dict[str, dict[str, list[_Row]]] = defaultdict(lambda: defaultdict(list))
     for sheet_name in SHEETS_OF_A_GRANT:
-        for row in rows[sheet_name]:
-            number = row.values["grant_number"]
-            if number in known:
-                by_grant[number][sheet_name].append(row)
-            elif number not in named and not numberless_grant:
-                problems += _unknown_grant(row, number, sorted(known))
-        for row in partial[sheet_name]:
-            if row.values["grant_number"] in known:
-                partial_by_grant[row.values["grant_number"]][sheet_name].append(row)
+        for kept, sheet_rows in ((by_grant, rows[sheet_name]), (partial_by_grant, partial[sheet_name])):
+            for row in sheet_rows:
+                number = row.values["grant_number"]
+                if number in known:
+                    kept[number][sheet_name].append(row)
+                elif number not in named and number is not UNREADABLE:
+                    problems += _unknown_grant(row, number, sorted(known), numberless)
     return SortedRows(grants, by_grant, partial_by_grant, problems)
 
 
@@ -163,9 +161,16 @@ def grant_data(sorted_rows: SortedRows, number: str) -> tuple[GrantData, list[Pr
     return _grant_data(sorted_rows.grants[number], rows, partial)
 
 
-def _unknown_grant(row: _Row, number: str, known: list[str]) -> list[Problem]:
-    """A row naming a grant the grants sheet does not have: it blocks the grants whose number it may be a
-    mistyped form of, and every grant when it looks like none (its rows belong in some report)."""
+def _unknown_grant(row: _Row, number: str, known: list[str], numberless: list[_Row]) -> list[Problem]:
+    """A row naming a grant the grants sheet does not have: it blocks the grants its number
+    may be a mistyped form of, and every grant when it looks like none, or when a grants row without a
+    readable number could be its grant (its rows belong in some report)."""
+    if numberless:
+        message = (
+            f"no grant with this number in the grants sheet; it may be the grant of grants row {numberless[0].source.row}, whose number"
+            " cannot be read, so no grant gets a report until that is fixed: expected the number of a grant"
+        )
+        return [row.problem(message, "grant_number", number, grant=EVERY_GRANT)]
     close = difflib.get_close_matches(number, known, n=max(1, len(known)))
     if close:
         message = f"no grant with this number in the grants sheet (did you mean '{close[0]}'?); expected the number of a grant"
@@ -302,6 +307,40 @@ def _duplicates(rows: list[_Row], columns: tuple[str, ...], what: str) -> list[P
     ]
 
 
+def _spelling_variants(rows: list[_Row], columns: dict[str, str]) -> list[Problem]:
+    """A name written two ways (capitals, spaces) would make two lines of the report's tables: an error at each
+    row that spells it otherwise than the first row does."""
+    problems = []
+    for column, what in columns.items():
+        first: dict[str, _Row] = {}
+        for row in rows:
+            value = row.values[column]
+            earlier = first.setdefault(normalise_name(value), row) if value else row
+            if earlier.values[column] != value:
+                place = f"{earlier.source.file}, sheet '{earlier.source.sheet}', row {earlier.source.row}"
+                message = f"written '{earlier.values[column]}' in {place}: the report would show two {what}; expected one spelling"
+                problems.append(row.problem(message, column, value))
+    return problems
+
+
+def _indicator_filters(row: _Row, groups: set[str], planned: set[str]) -> list[Problem]:
+    """An indicator counting a target group or activity code no activity has would show 0 without a word:
+    an error when the group is written otherwise in the activities, or the code is not planned."""
+    problems = []
+    group = row.values["target_group"]
+    if group and group not in groups:
+        spelled = [g for g in sorted(groups) if normalise_name(g) == normalise_name(group)]
+        if spelled:
+            problems.append(
+                row.problem(f"the activities write this target group '{spelled[0]}'; expected the same spelling", "target_group", group)
+            )
+    unplanned = [code for code in row.values["activity_codes"] if planned and code not in planned]
+    if unplanned:
+        message = f"no planned activity with the code(s) {', '.join(unplanned)}; expected codes from the activity_plan sheet: {', '.join(sorted(planned))}"
+        problems.append(row.problem(message, "activity_codes", "; ".join(row.values["activity_codes"])))
+    return problems
+
+
 def _repeated_rows(rows: list[_Row]) -> list[Problem]:
     """A row whose every value another row of the grant repeats would be counted twice: an error when the two
     come from different files (a partner's file read twice, an old copy left among the inputs), a warning
@@ -411,7 +450,11 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
             )
         activities.append(Activity(**row.values, source=row.source))
 
+    problems += _spelling_variants(rows["activities"], {"target_group": "target groups", "organisation": "organisations"})
     problems += _duplicates(rows["indicators"], ("indicator_code",), "indicator code")
+    groups = {row.values["target_group"] for row in rows["activities"]}
+    for row in rows["indicators"]:
+        problems += _indicator_filters(row, groups, planned if plan_known else set())
     indicators = [Indicator(**row.values, source=row.source) for row in rows["indicators"]]
     manual = {i.indicator_code: i for i in indicators if i.measure == "manual"}
     unsure, indicators_known = _known([], partial["indicators"], "indicator_code")  # codes of indicators with an unreadable cell

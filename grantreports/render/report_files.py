@@ -27,3 +27,14 @@ class ReportFiles:
 
     def all(self) -> tuple[Path, ...]:
         return astuple(self)  # docx, pdf, sources, manifest
+
+
+def unmade_report_files(outputs_dir: Path, reports: set[tuple[str, str]]) -> list[Path]:
+    """The report files in `outputs_dir` (<grant>/<report>.docx|.pdf|...) of reports the inputs no longer make
+    (`reports`: (grant folder, report) of those they do): a grant now blocked by an error, or removed."""
+    suffixes = (".docx", ".pdf", f".{SOURCES_NAME}", f".{MANIFEST_NAME}")
+    return sorted(
+        path
+        for path in outputs_dir.glob("*/*")
+        if path.name.endswith(suffixes) and (path.parent.name, path.name.split(".", 1)[0]) not in reports
+    )

@@ -376,7 +376,7 @@ CASES = [
     Case(
         "workbook without a known sheet",
         _other_workbook,
-        ("inputs/other.xlsx", "", None, "", "", "no sheet of this file is read, so no grant gets a report"),
+        ("inputs/other.xlsx", "", None, "", "", "no sheet of this file is read (it has: Sheet1), so no grant gets a report"),
         frozenset({SIF, BC}),
     ),
 ]
@@ -392,7 +392,7 @@ def _move(sheet: str, file_name: str, *, sheet_name: str | None = None, title_ro
     def edit(tables: dict, inputs: Path) -> None:
         rows = [[f"Projekta pārskats, {index + 1}. rinda"] for index in range(title_rows)] + tables.pop(sheet)
         path = inputs / file_name
-        if path.suffix == ".csv":
+        if path.suffix.lower() == ".csv":
             path.write_text(csv_text(rows, separator, quote), encoding="utf-8")
         elif path.suffix == ".ods":
             write_ods(path, {sheet_name or sheet: rows})
@@ -671,11 +671,16 @@ MISPARSED = [
         alone=True,
     ),
     Case(
-        "#REF! in the grants sheet's grant number: the grant's rows are not all reported unknown",
+        "#REF! in the grants sheet's grant number: that grant's rows could be anyone's",
         _error_cell("grants", 2, 0, "#REF!"),
-        (WORKBOOK, "grants", 3, "grant_number", "#REF!", "spreadsheet error #REF!"),
+        (WORKBOOK, "activities", 5, "grant_number", BC, "it may be the grant of grants row 3, whose number cannot be read"),
+        ALL,
+    ),
+    Case(
+        "a mistyped grant number in a row with an unreadable cell",
+        lambda tables, inputs: tables["expenses"][4].__setitem__(slice(0, 4), ["BC-LV-P2P-2023/4", D("2023-06-30"), "1", "250 EUR"]),
+        (WORKBOOK, "expenses", 5, "grant_number", "BC-LV-P2P-2023/4", f"did you mean '{BC}'?"),
         frozenset({BC}),
-        alone=True,
     ),
 ]
 
@@ -751,4 +756,143 @@ IMPOSSIBLE = [
     ),
 ]
 
-CASES += LEFT_OUT + MISPARSED + IMPOSSIBLE
+
+def _long_sheet(name: str) -> Callable[[dict, Path], None]:
+    """The expenses sheet under another name, BC's row below 25 rows of SIF's."""
+
+    def edit(tables: dict, inputs: Path) -> None:
+        header, *rows = tables.pop("expenses")
+        filler = [[SIF, D("2023-03-31"), "1", 1.0 + index, f"F-{index}", ""] for index in range(25)]
+        tables[name] = [header, *[r for r in rows if r[0] == SIF], *filler, *[r for r in rows if r[0] == BC]]
+
+    return edit
+
+
+def _append_bytes(file_name: str, sheet: str, line: bytes) -> Callable[[dict, Path], None]:
+    """The sheet as a UTF-8 CSV file with `line` appended as it is."""
+
+    def edit(tables: dict, inputs: Path) -> None:
+        (inputs / file_name).write_bytes(csv_text(tables.pop(sheet)).encode("utf-8") + line)
+
+    return edit
+
+
+def _csv_text_edit(sheet: str, file_name: str, old: str, new: str) -> Callable[[dict, Path], None]:
+    def edit(tables: dict, inputs: Path) -> None:
+        (inputs / file_name).write_text(csv_text(tables.pop(sheet)).replace(old, new, 1), encoding="utf-8")
+
+    return edit
+
+
+HELD_OUT_LIKE = [
+    Case(
+        "expenses sheet named in Latvian, a grant's rows below the first 20",
+        _long_sheet("Izdevumi"),
+        (WORKBOOK, "Izdevumi", 1, "", "", "expected the sheet name 'expenses'"),
+        ALL,
+    ),
+    Case(
+        "a dot between thousands in a text amount",
+        _set("expenses", 4, 3, "2.250"),
+        (WORKBOOK, "expenses", 5, "amount", "2.250", "this could be 2250 (with a thousands separator) or 2,25"),
+        frozenset({BC}),
+    ),
+    Case(
+        "an English thousands comma in a CSV amount",
+        _csv("expenses.csv", EXPENSES_HEADER.replace(",", ";") + f"{SIF};31.03.2023.;1;1,500;AL-1;\r\n"),
+        ("inputs/expenses.csv", "expenses.csv", 2, "amount", "1,500", "this could be 1500"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "a date in the US order",
+        _set("activities", 4, 3, "10/6/2023"),
+        (WORKBOOK, "activities", 5, "start_date", "10/6/2023", "this could be 10 June 2023 or 6 October 2023"),
+        frozenset({BC}),
+    ),
+    Case(
+        "a Windows-1257 row pasted into a UTF-8 CSV",
+        _append_bytes(
+            "activities-partneris.csv", "activities", f"{SIF};A1;Tikšanās;01.03.2023.;;Olaine;kopienu līderi;5;;\r\n".encode("cp1257")
+        ),
+        ("inputs/activities-partneris.csv", "", None, "", "", "line 6 is not UTF-8 while other lines are"),
+        ALL,
+    ),
+    Case(
+        "a stray quote that swallows the rows after it",
+        _csv_text_edit("activities", "activities-partneris.csv", ";Apzinātas vajadzības.", ';"Apzinātas vajadzības.'),
+        (
+            "inputs/activities-partneris.csv",
+            "activities-partneris.csv",
+            2,
+            "",
+            f"{SIF};A1;Mentoringa tikšanās;16.02.2023.;;Mārupe;kopienu līderi;9;;Apzinātas vajadzības.",
+            'a quote (") in this row opens a value that runs over 3 more line(s)',
+        ),
+        ALL,
+    ),
+    Case(
+        "a zero-width space after a grant number",
+        _set("activities", 4, 0, BC + "\u200b"),
+        None,
+        frozenset(),
+    ),
+    Case(
+        "a target group with a capital letter in one row",
+        _set("activities", 3, 6, "Iedzīvotāji"),
+        (
+            WORKBOOK,
+            "activities",
+            4,
+            "target_group",
+            "Iedzīvotāji",
+            "written 'iedzīvotāji' in inputs/grants.xlsx, sheet 'activities', row 3",
+        ),
+        frozenset({SIF}),
+    ),
+    Case(
+        "an indicator's column headed in the singular",
+        _rename_column("indicators", "activity_codes", "activity_code"),
+        (WORKBOOK, "indicators", 1, "", "", "the column 'activity code' (H1) is not one of this sheet's, but nearly 'activity_codes'"),
+        ALL,
+    ),
+    Case(
+        "an indicator's column headed 'measurement'",
+        _rename_column("indicators", "measure", "measurement"),
+        (WORKBOOK, "indicators", 1, "", "", "but nearly 'measure'"),
+        ALL,
+    ),
+    Case(
+        "two columns headed amount",
+        lambda tables, inputs: [
+            row.insert(3, row[3] * 1.05 if isinstance(row[3], float | int) else "Amount") for row in tables["expenses"]
+        ],
+        (WORKBOOK, "expenses", 1, "", "", "two columns are headed 'amount' (D1 and E1)"),
+        ALL,
+    ),
+    Case(
+        "a partner CSV saved with an upper-case extension",
+        _move("activities", "activities-partneris.CSV"),
+        None,
+        frozenset(),
+    ),
+    Case(
+        "a partner's file in the old .xls format",
+        _file("activities-partneris.xls", OLE),
+        ("inputs/activities-partneris.xls", "", None, "", "", "a spreadsheet in a format this tool cannot read (Excel 97-2003)"),
+        ALL,
+    ),
+    Case(
+        "a copy of the activities workbook left beside it",
+        lambda tables, inputs: write_workbook(inputs / "activities - Copy.xlsx", {"activities": copy.deepcopy(tables["activities"])}),
+        (WORKBOOK, "activities", 2, "", "", "the same row as in inputs/activities - Copy.xlsx, sheet 'activities', row 2"),
+        ALL,
+    ),
+    Case(
+        "a code typed as a number with decimals",
+        _set("budget", 1, 1, 1.1),
+        (WORKBOOK, "budget", 2, "line_code", "1,1", "a number cell where text is expected"),
+        frozenset({SIF}),
+    ),
+]
+
+CASES += LEFT_OUT + MISPARSED + IMPOSSIBLE + HELD_OUT_LIKE

@@ -122,3 +122,27 @@ def test_config_errors_are_one_line_each_before_anything_runs(tmp_path, change, 
     shown = run.stderr[run.stderr.index("grantreports: the config cannot be used:") :].splitlines()[1:]
     assert len(shown) == len(lines) and all(line.strip().startswith(expected) for line, expected in zip(shown, lines, strict=True))
     assert not any(crash in run.stderr for crash in ("Traceback", "WorkflowError", "On instance", "'$schema'"))
+
+
+def test_a_grant_the_config_names_that_the_inputs_lack_is_a_config_error(tmp_path):
+    folder = write_project(tmp_path)
+    config = folder / "config" / "config.yaml"
+    config.write_text(config.read_text().replace("grants: []", 'grants: ["BC-LV-P2P-2023/4"]'))
+    run = snakemake(folder)
+    assert run.returncode != 0 and not (folder / "outputs" / BC_DIR).exists()
+    assert run.stderr.rstrip().splitlines()[-1].strip() == (
+        "config/config.yaml: key 'grants': value 'BC-LV-P2P-2023/4': no grant with this number in the grants sheet"
+        f" (did you mean '{BC}'?); expected a grant's number"
+    )
+
+
+def test_reports_the_inputs_no_longer_make_leave_outputs(tmp_path):
+    folder = write_project(tmp_path)
+    assert snakemake(folder).returncode == 0
+    tables = sheets()
+    tables["expenses"][4][3] = "divsimt"  # BC now has an error: its old report must not stay where it would be sent
+    write_project(folder, tables)
+    run = snakemake(folder)
+    assert run.returncode != 0
+    assert f"removed from outputs/ the reports the inputs no longer make: {BC_DIR}/final" in run.stderr
+    assert not (folder / "outputs" / BC_DIR).exists() and (folder / "outputs" / SIF_DIR / "final.pdf").is_file()

@@ -131,3 +131,10 @@ def test_a_lost_data_file_is_written_again_though_its_grant_is_unchanged(project
     write_workbook(project / "inputs" / "grants.xlsx", tables)
     extract(project, PATTERNS, TEMPLATES, results, AS_OF)
     assert data_file(results, "bc-lv-p2p-2023-04").read_bytes() == expected
+
+
+def test_an_as_of_before_every_period_is_a_warning_naming_the_first_end(project):
+    extraction = extract(project, PATTERNS, TEMPLATES, project / "results", dt.date(2023, 1, 1))
+    [problem] = extraction.problems
+    assert (problem.severity, problem.file, problem.column, problem.value) == ("warning", "config/config.yaml", "as_of", "2023-01-01")
+    assert "no report is due by this date, so none is made: the first reporting period ends 31.12.2023." in problem.message
