@@ -7,9 +7,6 @@ A file from which no sheet is read is an error that blocks every grant."""
 
 from __future__ import annotations
 
-import csv
-import difflib
-import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -19,13 +16,12 @@ from pathlib import Path
 import python_calamine
 
 from grantreports.common.problems import EVERY_GRANT, Problem
-from grantreports.inputs import cells as cell_values
+from grantreports.inputs.csv_files import CsvError, ambiguous_rows, csv_rows
+from grantreports.inputs.headers import SEARCH_ROWS, filled, grant_numbers, header_row, near_misses
 from grantreports.inputs.masked_cells import cell_name, cover_merged, masked_cells, ods_merges
 from grantreports.inputs.sheets import SheetSpec, normalise_name
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
-CSV_SEPARATORS = (";", "\t", ",")  # in this order when two split the header equally well
-HEADER_SEARCH_ROWS = 20  # the header row is looked for among this many first rows (title rows above it)
 LOOK_ALIKE_COLUMNS = 3  # a sheet with another name but this many of one of our sheets' columns is meant as that sheet
 
 
@@ -156,168 +152,28 @@ def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
 
 
 def _csv_grid(path: Path, specs: dict[str, SheetSpec], shown_as: str) -> tuple[list[_Grid], list[Problem]]:
-    """A CSV file holds one sheet, named by the start of the file name (activities-partner.csv).
-
-    The separator is whichever of ';', tab and ',' splits the header row into the most column
-    names; a row with more values than the header has columns, and with ',' any row whose count
-    differs or whose number could have had its decimal comma taken for a separator, is an error."""
-    text = _decoded(path.read_bytes())
+    """A CSV file holds one sheet, named by the start of the file name (activities-partner.csv); rows it
+    cannot read with certainty are problems (csv_files.py)."""
     stem = normalise_name(path.stem)
     named = [spec for name, spec in specs.items() if re.match(re.escape(normalise_name(name)) + r"($|[ .-])", stem)]
     spec = max(named, key=lambda s: len(s.name)) if named else None  # 'indicator values' over a shorter name
-    candidates = [spec] if spec else list(specs.values())
-    splits = {separator: _split(text, separator) for separator in CSV_SEPARATORS}
-    score = {separator: max(_header_row(rows, s)[1] for s in candidates) for separator, rows in splits.items()}
-    separator = max(CSV_SEPARATORS, key=lambda s: (score[s], -CSV_SEPARATORS.index(s)))
-    rows = splits[separator]
+    try:
+        rows, separator = csv_rows(path.read_bytes(), [spec] if spec else list(specs.values()), MAX_BYTES)
+    except CsvError as error:
+        raise _Unreadable(str(error)) from None
     if spec is None:
         return [_Grid(path.name, None, rows)], []
-    problems = _ambiguous_rows(rows, spec, separator, shown_as, path.name)  # empties those rows
+    problems = ambiguous_rows(rows, spec, separator, shown_as, path.name)  # empties those rows
     return [_Grid(path.name, spec, rows)], problems
-
-
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-
-
-def _decoded(data: bytes) -> str:
-    if data.startswith(b"PK\x03\x04"):
-        raise _Unreadable("this is a workbook (.xlsx or .ods) named .csv; expected it named as what it is, or saved as CSV")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise _Unreadable("cannot decode the text as UTF-16; expected the file as Excel saves it") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        if _UTF8_SEQUENCE.search(data):  # UTF-8 letters, and bytes that are not: two encodings in one file
-            line = data.count(b"\n", 0, error.start) + 1
-            raise _Unreadable(
-                f"line {line} is not UTF-8 while other lines are (two encodings in one file, e.g. rows pasted from"
-                " another file); expected the whole file in one encoding: save it again as 'CSV UTF-8'"
-            ) from None
-    try:
-        return data.decode("cp1257")  # Excel on Baltic Windows saves CSV as Windows-1257
-    except UnicodeDecodeError:
-        raise _Unreadable("cannot decode the text; expected UTF-8 or Windows-1257") from None
-
-
-def _split(text: str, separator: str) -> list[list[str]]:
-    """The CSV's rows as split by `separator`; a value no longer than the file is never too long."""
-    csv.field_size_limit(MAX_BYTES)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    try:
-        return list(reader)
-    except csv.Error as error:
-        raise _Unreadable(f"line {reader.line_num}: cannot be read as CSV ({error}); expected quotes in pairs") from None
-
-
-_WHOLE_NUMBER = re.compile(r"\s*-?\d+\s*")
-_DECIMALS = re.compile(r"\d{1,2}")
-
-
-_SPLIT_ADVICE = "expected each value in its own column: save the file with ';' as the separator, or put such values in quotes"
-
-
-def _ambiguous_rows(rows: list[list[str]], spec: SheetSpec, separator: str, file: str, sheet: str) -> list[Problem]:
-    """Rows a separator inside a value may have split, or a stray quote joined: reported, and emptied so that
-    nothing of them is used."""
-    header_index, _ = _header_row(rows, spec)
-    if header_index is None:
-        return []
-    header = rows[header_index]
-    keys = {normalise_name(c.key): c for c in spec.columns}
-    positions = {keys[normalise_name(h)].key: i for i, h in reversed(list(enumerate(header))) if normalise_name(h) in keys}
-    numeric = sorted(i for key, i in positions.items() if spec.column(key).kind in ("number", "integer"))
-    problems = []
-    for index in range(header_index + 1, len(rows)):
-        values = rows[index]
-        doubt = _doubt(values, header, numeric, separator)
-        if doubt is None:
-            continue
-        message, swallowed = doubt
-        # A grant number is trusted only from the first column (a split shifts the values after it), and not when
-        # a quote swallowed other rows, which could be any grant's.
-        trusted = positions.get("grant_number") == 0 and values[0].strip() and not swallowed
-        shown = separator.join(values).splitlines()[0][:200]
-        problems.append(
-            Problem(message, file=file, sheet=sheet, row=index + 1, value=shown, grant=values[0].strip() if trusted else EVERY_GRANT)
-        )
-        rows[index] = []
-    return problems
-
-
-def _doubt(values: list[str], header: list[str], numeric: list[int], separator: str) -> tuple[str, bool] | None:
-    """Why a CSV row cannot be read with certainty, and whether a quote in it swallowed other rows; None when it can."""
-    width, filled = len(header), len(values)
-    while filled and not values[filled - 1].strip():
-        filled -= 1
-    if not filled:
-        return None
-    swallowed = _swallowed_lines(values, separator, width)
-    if swallowed:
-        return (
-            (
-                f'a quote (") in this row opens a value that runs over {swallowed} more line(s) holding rows of the file, so they'
-                " would be read as text; expected quotes in pairs (remove the stray quote)"
-            ),
-            True,
-        )
-    if filled > width:
-        return (
-            f"the row has {filled} values but the header has {width} columns: a '{_shown(separator)}' inside a value splits it; {_SPLIT_ADVICE}",
-            False,
-        )
-    if separator != ",":
-        return None
-    if len(values) != width:
-        return (
-            (
-                f"the row has {len(values)} values but the header has {width} columns; with ',' as the separator a decimal comma"
-                f" (1387,60) splits a number in two; {_SPLIT_ADVICE}"
-            ),
-            False,
-        )
-    for i in numeric:
-        if i + 1 < len(values) and _WHOLE_NUMBER.fullmatch(values[i]) and _DECIMALS.fullmatch(values[i + 1].strip()):
-            return (
-                (
-                    f"'{values[i].strip()},{values[i + 1].strip()}' could be one number with a decimal comma, split by the ',' separator"
-                    f" into columns '{header[i]}' and '{header[i + 1]}'; {_SPLIT_ADVICE}"
-                ),
-                False,
-            )
-    return None
-
-
-def _swallowed_lines(values: list[str], separator: str, width: int) -> int:
-    """How many lines of other rows a value holds: lines inside one value with as many separators as a row has."""
-    return sum(line.count(separator) >= max(1, width - 1) for value in values if "\n" in value for line in value.split("\n")[1:])
-
-
-def _shown(separator: str) -> str:
-    return "tab" if separator == "\t" else separator
-
-
-def _header_row(rows: list[list], spec: SheetSpec) -> tuple[int | None, int]:
-    """The index of the header among the first rows, and how many of the sheet's column names it holds:
-    the first row holding the most of them (None and 0 when no row holds any)."""
-    names = {normalise_name(c.key) for c in spec.columns}
-    best, best_count = None, 0
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        count = len(names & {normalise_name(v) for v in row if _filled(v)})
-        if count > best_count:
-            best, best_count = index, count
-    return best, best_count
 
 
 def _not_read(grid: _Grid, file: str, specs: dict[str, SheetSpec], csv_file: bool) -> list[Problem]:
     """A sheet whose name is none of ours: an error when its header has one of our sheets' columns, else a note."""
-    scored = [(spec, *_header_row(grid.cells, spec)) for spec in specs.values()]
+    scored = [(spec, *header_row(grid.cells, spec)) for spec in specs.values()]
     spec, header_index, count = max(scored, key=lambda s: s[2])
     required = {c.key for c in spec.columns if c.required}
     if count and (count >= LOOK_ALIKE_COLUMNS or count >= len(required)):
-        header = {normalise_name(v) for v in grid.cells[header_index] if _filled(v)}
+        header = {normalise_name(v) for v in grid.cells[header_index] if filled(v)}
         found = [c.key for c in spec.columns if normalise_name(c.key) in header]
         rename = f"a file name starting with '{spec.name}'" if csv_file else f"the sheet name '{spec.name}'"
         message = (
@@ -325,10 +181,10 @@ def _not_read(grid: _Grid, file: str, specs: dict[str, SheetSpec], csv_file: boo
             f" of the '{spec.name}' sheet ({', '.join(found)}); expected {rename}: rename it so that its rows are used"
         )
         where = {"file": file, "sheet": grid.name, "row": header_index + 1}
-        return [Problem(message, grant=g, **where) for g in _grant_numbers(grid.cells, header_index)] or [
+        return [Problem(message, grant=g, **where) for g in grant_numbers(grid.cells, header_index)] or [
             Problem(message, grant=EVERY_GRANT, **where)
         ]
-    if not any(_filled(v) for row in grid.cells for v in row):
+    if not any(filled(v) for row in grid.cells for v in row):
         return []
     return [
         Problem(
@@ -337,35 +193,24 @@ def _not_read(grid: _Grid, file: str, specs: dict[str, SheetSpec], csv_file: boo
     ]
 
 
-def _grant_numbers(cells: list[list], header_index: int) -> list[str]:
-    """The grant numbers in the grant_number column below a header, as far as the rows read go."""
-    header = [normalise_name(v) if _filled(v) else "" for v in cells[header_index]]
-    if "grant number" not in header:
-        return []
-    position = header.index("grant number")
-    return sorted(
-        {cell_values.clean_text(row[position]) for row in cells[header_index + 1 :] if position < len(row) and _filled(row[position])}
-    )
-
-
 def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> tuple[SheetRows, list[Problem]]:
     result = SheetRows(spec=spec, file=file, sheet=sheet)
-    header_index, _ = _header_row(grid, spec)
+    header_index, _ = header_row(grid, spec)
     if header_index is None:
-        if not any(_filled(v) for row in grid for v in row):
+        if not any(filled(v) for row in grid for v in row):
             return result, []  # an empty sheet: nothing to read
         names = ", ".join(c.key for c in spec.columns if c.required)
         message = (
-            f"no header row in the first {HEADER_SEARCH_ROWS} rows, so no row of this sheet is read and no grant gets a report;"
+            f"no header row in the first {SEARCH_ROWS} rows, so no row of this sheet is read and no grant gets a report;"
             f" expected a row with the column names ({names})"
         )
         return result, [Problem(message, file=file, sheet=sheet, grant=EVERY_GRANT)]
     keys = {normalise_name(c.key): c.key for c in spec.columns}
     positions, header_problems, strangers = {}, [], []
     for position, header in enumerate(grid[header_index]):
-        key = keys.get(normalise_name(header)) if _filled(header) else None
+        key = keys.get(normalise_name(header)) if filled(header) else None
         if key is None:
-            if _filled(header):
+            if filled(header):
                 strangers.append((position, normalise_name(header)))
         elif key in positions:
             header_problems.append(
@@ -374,9 +219,9 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
             )
         else:
             positions[key] = position
-    header_problems += _near_misses(strangers, [key for name, key in keys.items() if key not in positions], header_index)
+    header_problems += near_misses(strangers, [key for name, key in keys.items() if key not in positions], header_index)
     first = header_index + 2  # the spreadsheet's number of the row below the header
-    kept = [(first + offset, row) for offset, row in enumerate(grid[header_index + 1 :]) if any(_filled(v) for v in row)]
+    kept = [(first + offset, row) for offset, row in enumerate(grid[header_index + 1 :]) if any(filled(v) for v in row)]
     result.row_numbers = [number for number, _ in kept]
     by_position = list(zip_longest(*(row for _, row in kept), fillvalue=None))  # the grid's columns
     result.columns = {key: list(by_position[p]) if p < len(by_position) else [None] * len(kept) for key, p in positions.items()}
@@ -389,27 +234,5 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
         return result, []
     # The rows of a sheet whose header is not right are not used; block the grants they name, or every grant.
     where = {"file": file, "sheet": sheet, "row": header_index + 1}
-    grants = _grant_numbers(grid, header_index) or [EVERY_GRANT]
+    grants = grant_numbers(grid, header_index) or [EVERY_GRANT]
     return SheetRows(spec=spec, file=file, sheet=sheet), [Problem(message, grant=g, **where) for message in header_problems for g in grants]
-
-
-def _near_misses(strangers: list[tuple[int, str]], absent: list[str], header_index: int) -> list[str]:
-    """Headers that are none of the sheet's columns but nearly one it lacks (activity_code for activity_codes, a
-    typo): that column would read as empty in every row, which changes figures (an indicator counting all
-    activities), so it is an error rather than one of your own columns."""
-    found = []
-    for position, name in strangers:
-        names = {normalise_name(key): key for key in absent}
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
-        close += [known for known in names if min(len(known), len(name)) >= 4 and (known.startswith(name) or name.startswith(known))]
-        if close:
-            key = names[close[0]]
-            found.append(
-                f"the column '{name}' ({cell_name(header_index, position)}) is not one of this sheet's, but nearly '{key}', which the sheet"
-                f" lacks (so it would be empty in every row); expected the name '{key}', or a name unlike any column for a column of your own"
-            )
-    return found
-
-
-def _filled(value: object) -> bool:
-    return not (value is None or (isinstance(value, str) and value.strip() == ""))
