@@ -79,9 +79,11 @@ def forget_unfinished_batches():
 
 
 def remove_unmade_reports():
-    """The reports of an earlier build that the inputs no longer make (a grant now blocked, or removed) go:
-    nobody should send a report its data no longer gives. Their last build stays in results/kept/."""
-    unmade = unmade_report_files(Path("outputs"), {(r.grant_slug, r.report_slug) for r in EXTRACTION.reports})
+    """The reports of an earlier build that the inputs no longer make (a grant now blocked or removed, a period
+    not ended by as_of, a grant left out by the grants key whose data changed) go: nobody should send a
+    report its data no longer gives. Their last build stays in results/kept/."""
+    due = {(r.grant_slug, r.report_slug) for r in EXTRACTION.due(AS_OF)}
+    unmade = unmade_report_files(Path("outputs"), due, {(r.grant_slug, r.report_slug) for r in REPORTS}, RESULTS / "grants")
     for path in unmade:
         path.unlink()
         if not any(path.parent.iterdir()):

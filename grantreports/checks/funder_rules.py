@@ -19,7 +19,7 @@ def funder_problems(data: GrantData, profile: Profile, as_of: dt.date) -> list[P
         _required_fields(data, profile)
         + _unknown_sections(data, profile)
         + [problem for period in due for problem in _missing_texts(data, period, profile) + _unexplained_overspend(data, period, profile)]
-        + _activities_outside_periods(data)
+        + _outside_periods(data)
         + [problem for period in due if period.kind == "final" for problem in _nothing_done(data, period)]
     )
 
@@ -108,19 +108,22 @@ def _nothing_done(data: GrantData, final: Period) -> list[Problem]:
     ]
 
 
-def _activities_outside_periods(data: GrantData) -> list[Problem]:
+def _outside_periods(data: GrantData) -> list[Problem]:
+    """Rows dated in no reporting period would be counted by no report (an expense after the last period
+    would be missing from the final totals): an error at each, as at periods that leave them out."""
     if not data.periods:
         return []
     spans = ", ".join(f"{p.period_from:%d.%m.%Y.}–{p.period_to:%d.%m.%Y.}" for p in sorted(data.periods, key=lambda p: p.period_from))
+    dated = [(a, "start_date", a.start_date) for a in data.activities]
+    dated += [(e, "date", e.date) for e in data.expenses] + [(v, "date", v.date) for v in data.indicator_values]
     return [
         _at(
-            a.source,
-            f"falls in no reporting period, so no report shows it; expected a date inside one of: {spans}",
+            row.source,
+            f"falls in no reporting period, so no report would count it; expected a date inside one of: {spans} (or periods that cover it)",
             data.grant.grant_number,
-            "start_date",
-            f"{a.start_date:%d.%m.%Y.}",
-            severity="warning",
+            column,
+            f"{day:%d.%m.%Y.}",
         )
-        for a in data.activities
-        if not any(p.period_from <= a.start_date <= p.period_to for p in data.periods)
+        for row, column, day in dated
+        if not any(p.period_from <= day <= p.period_to for p in data.periods)
     ]

@@ -230,7 +230,7 @@ def _total(lines: list[ParticipationLine]) -> ParticipationLine:
 
 def _event(activity: Activity) -> tuple:
     """One event may have several rows (one per target group); these fields tell events apart."""
-    return (activity.title, activity.start_date, activity.end_date, activity.location)
+    return (activity.title, activity.start_date, activity.end_date or activity.start_date, activity.location)
 
 
 def _plan_line(planned, activities: list[Activity], period: Period) -> PlanLine:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -58,9 +58,13 @@ class Formatter:
     def for_profile(cls, profile: Profile) -> Formatter:
         return cls(profile.language, profile.locale, profile.date_format, profile.long_date_format)
 
-    def number(self, value: Decimal | int | None, decimals: int = 0) -> str:
+    def number(self, value: Decimal | int | None, decimals: int | None = None) -> str:
+        """1 234 (lv) with `decimals` places; when none are asked for, those the value has (2,5 stays 2,5)."""
         if value is None:
             return MISSING
+        if decimals is None:
+            decimals = max(0, -Decimal(value).normalize().as_tuple().exponent)
+        value = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)  # 2,5 -> 3, as people round
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
         return format_decimal(value, format=pattern, locale=self.locale, decimal_quantization=True)
 

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import math
 import re
+import unicodedata
 from decimal import Decimal
 
 # Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
@@ -38,15 +39,16 @@ def is_blank(value: object) -> bool:
 
 
 def clean_text(value: object) -> str:
-    """Text as a report should print it: no XML-invalid control characters, no stray spaces."""
-    if type(value) is str and not _UNCLEAN.search(value):
+    """Text as a report should print it: no XML-invalid control characters, no stray spaces, letters in one
+    Unicode form (ā typed as a + ¯, as macOS saves it, is ā)."""
+    if type(value) is str and not _UNCLEAN.search(value) and unicodedata.is_normalized("NFC", value):
         return value  # most cells: nothing to clean (100,000 rows are read in a second or two)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).replace("\r\n", "\n").replace("\x0b", "\n").replace("\t", " ")
     text = _CONTROL.sub("", text)
     lines = [" ".join(line.replace("\u00a0", " ").split()) for line in text.split("\n")]
-    return "\n".join(lines).strip()
+    return unicodedata.normalize("NFC", "\n".join(lines).strip())
 
 
 def to_text_list(value: object) -> list[str]:

@@ -1,5 +1,5 @@
-"""Cells calamine reads as empty though a person sees something there: formulas an .xlsx saved without
-a value, formulas whose saved value is a spreadsheet error such as #DIV/0! (.xlsx, .ods), and the
+"""Cells calamine reads as empty though a person sees something there: formulas saved without a value
+(.xlsx, .ods), formulas whose saved value is a spreadsheet error such as #DIV/0! (.xlsx, .ods), and the
 cells a merge covers, which show the merged value but hold none (.xlsx, .ods). We name them."""
 
 from __future__ import annotations
@@ -148,12 +148,15 @@ def _column_index(letters: str) -> int:
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_VALUE_KINDS = ("value", "date-value", "time-value", "boolean-value", "string-value")
 _CALCEXT_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 
 
 def _ods_cells(path: Path) -> tuple[dict[str, dict[tuple[int, int], str]], dict[str, list]]:
     """LibreOffice saves an error cell with calcext:value-type="error" and the error as its text, and a merge
-    as the number of rows and columns its first cell spans."""
+    as the number of rows and columns its first cell spans; a program that does not calculate saves a formula
+    with no value at all."""
     errors: dict[str, dict[tuple[int, int], str]] = {}
     merges: dict[str, list] = {}
     with zipfile.ZipFile(path) as archive:
@@ -161,7 +164,7 @@ def _ods_cells(path: Path) -> tuple[dict[str, dict[tuple[int, int], str]], dict[
             return errors, merges
         with archive.open("content.xml") as content:
             data = content.read()
-        if b'value-type="error"' not in data and b"-spanned=" not in data:
+        if b'value-type="error"' not in data and b"-spanned=" not in data and b"table:formula=" not in data:
             return errors, merges
         sheet, row = "", 0
         for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
@@ -172,8 +175,13 @@ def _ods_cells(path: Path) -> tuple[dict[str, dict[tuple[int, int], str]], dict[
                 column = 0
                 for cell in element:
                     repeated = int(cell.get(f"{_TABLE}number-columns-repeated", "1"))
+                    formula = cell.get(f"{_TABLE}formula")
                     if cell.get(_CALCEXT_TYPE) == "error":
                         errors.setdefault(sheet, {})[(row, column)] = SpreadsheetError("".join(cell.itertext()).strip())
+                    elif (
+                        formula and not any(cell.get(f"{_OFFICE}{kind}") for kind in _VALUE_KINDS) and not "".join(cell.itertext()).strip()
+                    ):
+                        errors.setdefault(sheet, {})[(row, column)] = UncachedFormula(formula.removeprefix("of:"))
                     rows_spanned = int(cell.get(f"{_TABLE}number-rows-spanned", "1"))
                     columns_spanned = int(cell.get(f"{_TABLE}number-columns-spanned", "1"))
                     if rows_spanned > 1 or columns_spanned > 1:

@@ -71,11 +71,14 @@ def read_file(path: Path, shown_as: str, specs: dict[str, SheetSpec]) -> tuple[l
             return [], [Problem(f"cannot read '{suffix}' files; expected .xlsx, .ods or .csv", file=shown_as, grant=EVERY_GRANT)]
     except _Unreadable as error:
         return [], [Problem(str(error), file=shown_as, grant=EVERY_GRANT)]
-    sheets = []
+    sheets, read_as = [], {}
     for grid in grids:
-        if grid.spec is not None:
+        if grid.spec is not None and grid.spec.name in read_as:
+            sheet_problems = _second_copy(grid, read_as[grid.spec.name], shown_as)
+        elif grid.spec is not None:
             sheet, sheet_problems = _header_keyed(grid.spec, shown_as, grid.name, grid.cells)
             sheets.append(sheet)
+            read_as[grid.spec.name] = grid.name
         else:
             sheet_problems = _not_read(grid, shown_as, specs, csv_file=suffix == ".csv")
         problems += sheet_problems
@@ -165,6 +168,18 @@ def _csv_grid(path: Path, specs: dict[str, SheetSpec], shown_as: str) -> tuple[l
         return [_Grid(path.name, None, rows)], []
     problems = ambiguous_rows(rows, spec, separator, shown_as, path.name)  # empties those rows
     return [_Grid(path.name, spec, rows)], problems
+
+
+def _second_copy(grid: _Grid, first: str, file: str) -> list[Problem]:
+    """A second sheet of one workbook that names the same input sheet (a hidden copy 'Indicator values_'): not
+    read, since its rows would count twice; the grants it names are blocked."""
+    message = (
+        f"this sheet would be read as '{grid.spec.name}', as the sheet '{first}' is, so its rows would count twice; expected one"
+        " such sheet in a workbook (delete or rename the copy)"
+    )
+    header_index, _ = header_row(grid.cells, grid.spec)
+    grants = grant_numbers(grid.cells, header_index) if header_index is not None else []
+    return [Problem(message, file=file, sheet=grid.name, grant=grant) for grant in grants or [EVERY_GRANT]]
 
 
 def _not_read(grid: _Grid, file: str, specs: dict[str, SheetSpec], csv_file: bool) -> list[Problem]:

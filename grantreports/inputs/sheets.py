@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -214,6 +215,9 @@ def _cell_outcome(column: Column, value: object) -> tuple[object, str | None]:
             None,
             f"this cell shows the spreadsheet error {error} ({error.meaning()}) instead of a value; expected a value: correct the formula",
         )
+    if column.kind in ("text", "list") and isinstance(value, (bool, dt.date)):
+        kind = "a TRUE/FALSE cell" if isinstance(value, bool) else "a date cell (a spreadsheet turns 1.3 into 1 March)"
+        return None, f"{kind} where text is expected; expected text (format the cell as text and type the value again)"
     if column.kind in ("text", "list") and isinstance(value, float) and not value.is_integer():
         return None, (
             f"a number cell where text is expected: {cells.shown_number(value)} may show as {value:.2f} or {cells.shown_number(value)},"

@@ -38,7 +38,7 @@ class _Row:
     values: dict
     source: Source
 
-    def problem(self, message: str, column: str = "", value: object = "", grant: str | None = None) -> Problem:
+    def problem(self, message: str, column: str = "", value: object = "", grant: str | None = None, severity: str = "error") -> Problem:
         return Problem(
             message,
             file=self.source.file,
@@ -47,6 +47,7 @@ class _Row:
             column=column,
             value="" if value is None else str(value),
             grant=self.values.get("grant_number", "") if grant is None else grant,
+            severity=severity,
         )
 
 
@@ -323,21 +324,50 @@ def _spelling_variants(rows: list[_Row], columns: dict[str, str]) -> list[Proble
     return problems
 
 
-def _indicator_filters(row: _Row, groups: set[str], planned: set[str]) -> list[Problem]:
-    """An indicator counting a target group or activity code no activity has would show 0 without a word:
-    an error when the group is written otherwise in the activities, or the code is not planned."""
-    problems = []
-    group = row.values["target_group"]
+def _indicator_filters(row: _Row, groups: set[str], codes: set[str], planned: bool) -> list[Problem]:
+    """An indicator whose filters would make it count nothing, or be ignored, would show a wrong figure without
+    a word: filters on a manual indicator, a target group or activity code written otherwise than in the
+    activities, a code the plan does not have, are errors; a group or code no activity has yet, a warning."""
+    v, problems = row.values, []
+    if v["measure"] == "manual" and (v["activity_codes"] or v["target_group"]):
+        message = (
+            "the measure is 'manual' (also when empty), which sums indicator_values and ignores activity_codes and target_group;"
+            " expected measure participants or activities, or those cells empty"
+        )
+        return [row.problem(message, "measure", v["measure"])]
+    group = v["target_group"]
     if group and group not in groups:
         spelled = [g for g in sorted(groups) if normalise_name(g) == normalise_name(group)]
         if spelled:
             problems.append(
                 row.problem(f"the activities write this target group '{spelled[0]}'; expected the same spelling", "target_group", group)
             )
-    unplanned = [code for code in row.values["activity_codes"] if planned and code not in planned]
-    if unplanned:
-        message = f"no planned activity with the code(s) {', '.join(unplanned)}; expected codes from the activity_plan sheet: {', '.join(sorted(planned))}"
-        problems.append(row.problem(message, "activity_codes", "; ".join(row.values["activity_codes"])))
+        else:
+            problems.append(
+                row.problem(
+                    "no activity row has this target group (yet), so the indicator counts nothing",
+                    "target_group",
+                    group,
+                    severity="warning",
+                )
+            )
+    missing = [code for code in v["activity_codes"] if code not in codes]
+    if missing and planned:
+        message = f"no planned activity with the code(s) {', '.join(missing)}; expected codes from the activity_plan sheet: {', '.join(sorted(codes))}"
+        problems.append(row.problem(message, "activity_codes", "; ".join(v["activity_codes"])))
+    elif missing:
+        spelled = {code: [c for c in sorted(codes) if normalise_name(c) == normalise_name(code)] for code in missing}
+        for code, others in spelled.items():
+            if others:
+                problems.append(
+                    row.problem(f"the activities write the code '{others[0]}'; expected the same spelling", "activity_codes", code)
+                )
+            else:
+                problems.append(
+                    row.problem(
+                        f"no activity row has the code {code} (yet), so it counts nothing", "activity_codes", code, severity="warning"
+                    )
+                )
     return problems
 
 
@@ -360,16 +390,7 @@ def _repeated_rows(rows: list[_Row]) -> list[Problem]:
             message = (
                 f"the same values as row {earlier.source.row}, so both are counted; expected each row once, unless they are two events"
             )
-            problems.append(
-                Problem(
-                    message,
-                    file=row.source.file,
-                    sheet=row.source.sheet,
-                    row=row.source.row,
-                    grant=row.values["grant_number"],
-                    severity="warning",
-                )
-            )
+            problems.append(row.problem(message, severity="warning"))
     return problems
 
 
@@ -417,6 +438,15 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
                     f"{after.values['period_from']:%d.%m.%Y.}",
                 )
             )
+    if finals and ordered and ordered[-1] is not finals[0] and len(finals) == 1:
+        last = ordered[-1]
+        problems.append(
+            finals[0].problem(
+                f"the final report's period comes before the one in row {last.source.row}; expected the final period to be the last",
+                "kind",
+                "final",
+            )
+        )
     periods, interim_count = [], 0
     for row in ordered:
         number = None
@@ -450,11 +480,16 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
             )
         activities.append(Activity(**row.values, source=row.source))
 
-    problems += _spelling_variants(rows["activities"], {"target_group": "target groups", "organisation": "organisations"})
+    problems += _spelling_variants(
+        rows["activities"], {"target_group": "target groups", "organisation": "organisations", "activity_code": "activity codes"}
+    )
     problems += _duplicates(rows["indicators"], ("indicator_code",), "indicator code")
-    groups = {row.values["target_group"] for row in rows["activities"]}
-    for row in rows["indicators"]:
-        problems += _indicator_filters(row, groups, planned if plan_known else set())
+    # What the activities hold, their partial rows included; where one of those hides it, nothing is said.
+    groups, groups_known = _known(rows["activities"], partial["activities"], "target_group")
+    codes, codes_known = (planned, plan_known) if planned else _known(rows["activities"], partial["activities"], "activity_code")
+    if groups_known and codes_known:
+        for row in rows["indicators"]:
+            problems += _indicator_filters(row, groups, codes, bool(planned))
     indicators = [Indicator(**row.values, source=row.source) for row in rows["indicators"]]
     manual = {i.indicator_code: i for i in indicators if i.measure == "manual"}
     unsure, indicators_known = _known([], partial["indicators"], "indicator_code")  # codes of indicators with an unreadable cell

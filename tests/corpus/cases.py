@@ -10,12 +10,13 @@ input the tool must read as the clean fixture: same grants, same rows, whatever 
 from __future__ import annotations
 
 import copy
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.corpus.files import Error, csv_text, write_ods
+from tests.corpus.files import Error, Formula, csv_text, write_ods
 from tests.fixtures import BC, SIF, D, write_workbook
 
 WORKBOOK = "inputs/grants.xlsx"
@@ -895,4 +896,87 @@ HELD_OUT_LIKE = [
     ),
 ]
 
-CASES += LEFT_OUT + MISPARSED + IMPOSSIBLE + HELD_OUT_LIKE
+
+def _nfd(sheet: str, file_name: str) -> Callable[[dict, Path], None]:
+    """The sheet as a CSV whose letters are decomposed (ā as a + ¯), as macOS saves text."""
+
+    def edit(tables: dict, inputs: Path) -> None:
+        (inputs / file_name).write_text(unicodedata.normalize("NFD", csv_text(tables.pop(sheet))), encoding="utf-8")
+
+    return edit
+
+
+SECOND_ROUND = [
+    Case(
+        "a hidden copy of a sheet in the same workbook",
+        lambda tables, inputs: tables.update({"Indicator values_": copy.deepcopy(tables["indicator_values"])}),
+        (WORKBOOK, "Indicator values_", None, "", "", "would be read as 'indicator_values', as the sheet 'indicator_values' is"),
+        frozenset({SIF}),
+    ),
+    Case("letters decomposed as macOS saves them", _nfd("activities", "activities-mac.csv"), None, frozenset()),
+    Case(
+        "the final period before the interim one",
+        lambda tables, inputs: (tables["periods"][1].__setitem__(1, "final"), tables["periods"][2].__setitem__(1, "interim")),
+        (WORKBOOK, "periods", 2, "kind", "final", "the final report's period comes before the one in row 3"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "an indicator without a measure but with filters",
+        _set("indicators", 4, 6, None),
+        (WORKBOOK, "indicators", 5, "measure", "manual", "the measure is 'manual' (also when empty)"),
+        frozenset({BC}),
+    ),
+    Case(
+        "an indicator's target group no activity has",
+        _set("indicators", 2, 8, "jaunieši"),
+        (WORKBOOK, "indicators", 3, "target_group", "jaunieši", "no activity row has this target group (yet)"),
+        frozenset(),
+        severity="warning",
+    ),
+    Case(
+        "an activity code in lower case once, with no plan",
+        lambda tables, inputs: (tables["activity_plan"].__delitem__(slice(1, None)), tables["activities"][3].__setitem__(1, "a4")),
+        (WORKBOOK, "activities", 4, "activity_code", "a4", "written 'A4' in inputs/grants.xlsx, sheet 'activities', row 3"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "a code the spreadsheet turned into a date",
+        _set("indicators", 3, 1, D("2024-03-01")),
+        (
+            WORKBOOK,
+            "indicators",
+            4,
+            "indicator_code",
+            "2024-03-01",
+            "a date cell (a spreadsheet turns 1.3 into 1 March) where text is expected",
+        ),
+        frozenset({SIF}),
+    ),
+    Case(
+        "FALSE in a text column",
+        _set("activities", 1, 9, False),
+        (WORKBOOK, "activities", 2, "result", "False", "a TRUE/FALSE cell where text is expected"),
+        frozenset({SIF}),
+    ),
+    Case(
+        "a formula with no saved value, in an .ods written by a script",
+        lambda tables, inputs: (
+            tables["activities"][4].__setitem__(8, Formula("=[.A1]")),
+            write_ods(inputs / "activities.ods", {"activities": tables.pop("activities")}),
+        ),
+        ("inputs/activities.ods", "activities", 5, "organisation", "=[.A1]", "a formula with no saved value"),
+        frozenset({BC}),
+    ),
+    Case(
+        "an expense in a gap between the periods",
+        lambda tables, inputs: (
+            tables["periods"][1].__setitem__(3, D("2023-06-30")),
+            tables["expenses"][1].__setitem__(1, D("2023-08-15")),
+            [row.__setitem__(1, D("2023-06-30")) for row in tables["narrative"][1:] if row[0] == SIF and row[1] == D("2023-12-31")],
+        ),
+        (WORKBOOK, "expenses", 2, "date", "15.08.2023.", "falls in no reporting period, so no report would count it"),
+        frozenset({SIF}),
+    ),
+]
+
+CASES += LEFT_OUT + MISPARSED + IMPOSSIBLE + HELD_OUT_LIKE + SECOND_ROUND

@@ -24,6 +24,10 @@ class Error(str):
     """A cell LibreOffice saved as an error: its formula failed (#DIV/0!, #REF!, ...)."""
 
 
+class Formula(str):
+    """A formula cell saved with no value, as programs that do not calculate write it."""
+
+
 def write_ods(path: Path, tables: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:
     """The tables as an .ods workbook, one sheet each; an Error value is saved as LibreOffice saves a failed formula,
     and `merges` (A2:A4 per sheet) as LibreOffice saves merged cells: the first spans, the others are covered."""
@@ -84,6 +88,8 @@ def _cell(value: object) -> str:
             '<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value=""'
             f' calcext:value-type="error"><text:p>{escape(value)}</text:p></table:table-cell>'
         )
+    if isinstance(value, Formula):
+        return f'<table:table-cell table:formula="of:{escape(value)}"/>'
     if isinstance(value, dt.date):
         return f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}"><text:p>{value:%d.%m.%Y}</text:p></table:table-cell>'
     if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -146,3 +146,23 @@ def test_reports_the_inputs_no_longer_make_leave_outputs(tmp_path):
     assert run.returncode != 0
     assert f"removed from outputs/ the reports the inputs no longer make: {BC_DIR}/final" in run.stderr
     assert not (folder / "outputs" / BC_DIR).exists() and (folder / "outputs" / SIF_DIR / "final.pdf").is_file()
+
+
+def test_reports_no_longer_due_or_built_from_older_data_leave_outputs(tmp_path):
+    folder = write_project(tmp_path)
+    assert snakemake(folder).returncode == 0
+    config = folder / "config" / "config.yaml"
+    config.write_text(config.read_text().replace('as_of: "2024-11-30"', 'as_of: "2024-06-30"'))  # SIF's final is not due now
+    run = snakemake(folder)
+    assert run.returncode == 0, run.stderr
+    assert f"removed from outputs/ the reports the inputs no longer make: {SIF_DIR}/final" in run.stderr
+    assert not (folder / "outputs" / SIF_DIR / "final.pdf").exists() and (folder / "outputs" / SIF_DIR / "interim-1.pdf").is_file()
+    # built only for BC, after a change to SIF's rows: SIF's report of the older data goes
+    tables = sheets()
+    tables["activities"][1][7] = 10  # SIF's participants, 9 before
+    write_project(folder, tables, as_of="2024-06-30")
+    config.write_text(config.read_text().replace("grants: []", f'grants: ["{BC}"]'))
+    run = snakemake(folder)
+    assert run.returncode == 0, run.stderr
+    assert f"{SIF_DIR}/interim-1" in run.stderr and not (folder / "outputs" / SIF_DIR).exists()
+    assert (folder / "outputs" / BC_DIR / "final.pdf").is_file()

@@ -90,19 +90,22 @@ def test_indicator_values_in_another_unit_than_the_indicator(tmp_path):
     assert SIF not in grants
 
 
-def test_an_activity_outside_every_reporting_period_is_a_warning(tmp_path):
+def test_rows_dated_in_no_reporting_period_are_errors_since_no_report_would_count_them(tmp_path):
     tables = sheets()
-    tables["periods"][1][3] = D("2023-06-30")  # interim now ends before the forum of 18.11.2023
+    tables["periods"][1][3] = D("2023-06-30")  # interim now ends before the forum of 18.11.2023 and a payment of 31.03.2023 stays in
+    tables["expenses"][2][1] = D("2023-08-15")  # SIF's second payment, in the gap now between the periods
     for row in tables["narrative"][1:]:
         row[1] = D("2023-06-30") if row[0] == SIF and row[1] == D("2023-12-31") else row[1]
     grants, problems = validate(tmp_path, tables)
-    (problem,) = problems
-    assert problem.severity == "warning" and (problem.sheet, problem.row, problem.value) == ("activities", 3, "18.11.2023.")
-    assert (
-        problem.message
-        == "falls in no reporting period, so no report shows it; expected a date inside one of: 02.01.2023.–30.06.2023., 01.01.2024.–31.10.2024."
+    assert [(p.severity, p.sheet, p.row, p.column, p.value) for p in problems] == [
+        ("error", "activities", 3, "start_date", "18.11.2023."),
+        ("error", "expenses", 3, "date", "15.08.2023."),
+    ]
+    assert problems[0].message == (
+        "falls in no reporting period, so no report would count it; expected a date inside one of: 02.01.2023.–30.06.2023.,"
+        " 01.01.2024.–31.10.2024. (or periods that cover it)"
     )
-    assert SIF in grants
+    assert SIF not in grants
 
 
 def test_activities_must_use_a_planned_code_when_the_grant_has_a_plan(tmp_path):

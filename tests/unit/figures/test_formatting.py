@@ -54,3 +54,9 @@ def test_long_words_get_invisible_break_points_and_markup_is_left_alone():
     assert breakable("short words stay as they are") == "short words stay as they are"
     assert breakable(Markup("<img " + "x" * 50 + ">")) == Markup("<img " + "x" * 50 + ">")
     assert breakable(1234) == 1234
+
+
+def test_a_number_shows_the_decimals_it_has_unless_told_otherwise():
+    latvian = Formatter("lv", "lv_LV")
+    assert latvian.number(Decimal("2.5")) == "2,5" and latvian.number(Decimal("0.40")) == "0,4" and latvian.number(1234) == "1\u00a0234"
+    assert latvian.number(Decimal("2.5"), 0) == "3" and latvian.number(Decimal("2.5"), 2) == "2,50"
