@@ -65,18 +65,6 @@ RESULTS = [
     "Izveidota kopienas informācijas apmaiņas grupa.",
     "Nodarbības vadīja pieaicināts speciālists; materiāli nodoti dalībniekiem.",
 ]
-ACTIVITY_COLUMNS = [
-    "grant_number",
-    "activity_code",
-    "title",
-    "start_date",
-    "end_date",
-    "location",
-    "target_group",
-    "participants",
-    "organisation",
-    "result",
-]
 SHEETS = {
     "grants": list(example.GRANTS[0]),
     "periods": ["grant_number", "kind", "period_from", "period_to", "due_date", "submission_date"],
@@ -179,7 +167,7 @@ def generate(out: Path, grant_count: int, activity_count: int, edit: bool = Fals
             tables[name] += rows
     write_workbook(out / "grants.xlsx", {name: (SHEETS[name], tables[name]) for name in SHEETS if name != "expenses"})
     write_workbook(out / "expenses.xlsx", {"expenses": (SHEETS["expenses"], tables["expenses"])})
-    write_workbook(out / "activities.xlsx", {"activities": (ACTIVITY_COLUMNS, activity_rows(grants, activity_count, edit))})
+    write_workbook(out / "activities.xlsx", {"activities": (example.ACTIVITY_COLUMNS, activity_rows(grants, activity_count, edit))})
     return [number for number, _ in grants]
 
 

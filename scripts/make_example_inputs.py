@@ -23,6 +23,20 @@ MFA = "AM-AS-2015/12"
 BC = "BC-LV-P2P-2023/04"
 EU = "101087254"
 
+# The activities sheet's columns, in the order of its schema (schemas/sheets/activities.schema.yaml).
+ACTIVITY_COLUMNS = [
+    "grant_number",
+    "activity_code",
+    "title",
+    "start_date",
+    "end_date",
+    "location",
+    "target_group",
+    "participants",
+    "organisation",
+    "result",
+]
+
 GRANTS = [
     dict(
         grant_number=SIF,
@@ -1277,18 +1291,6 @@ def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
 
 def main() -> None:
     (INPUTS / "partners").mkdir(parents=True, exist_ok=True)
-    activity_columns = [
-        "grant_number",
-        "activity_code",
-        "title",
-        "start_date",
-        "end_date",
-        "location",
-        "target_group",
-        "participants",
-        "organisation",
-        "result",
-    ]
     with pd.ExcelWriter(INPUTS / "grants.xlsx", engine="openpyxl") as writer:
         pd.DataFrame(INSTRUCTIONS, columns=["Norādījumi / Instructions"]).to_excel(writer, sheet_name="Instructions", index=False)
         pd.DataFrame(GRANTS).to_excel(writer, sheet_name="grants", index=False)
@@ -1313,14 +1315,14 @@ def main() -> None:
             writer, sheet_name="budget_notes", index=False
         )
     with pd.ExcelWriter(INPUTS / "activities.xlsx", engine="openpyxl") as writer:
-        _frame(ACTIVITIES, activity_columns).to_excel(writer, sheet_name="activities", index=False)
+        _frame(ACTIVITIES, ACTIVITY_COLUMNS).to_excel(writer, sheet_name="activities", index=False)
     with pd.ExcelWriter(INPUTS / "expenses.ods", engine="odf") as writer:
         _frame(EXPENSES, ["grant_number", "date", "line_code", "amount", "document_number", "description"]).to_excel(
             writer, sheet_name="expenses", index=False
         )
     with (INPUTS / "partners" / "activities-daugavkrasts.csv").open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, delimiter=";")
-        writer.writerow(activity_columns)
+        writer.writerow(ACTIVITY_COLUMNS)
         writer.writerows(PARTNER_ACTIVITIES)
 
 
