@@ -20,7 +20,7 @@ from grantreports.funders.profiles import template_files as funder_files
 from grantreports.outcome import build_outcome
 from grantreports.render.batches import batches
 from grantreports.render.failures import failures_file
-from grantreports.render.report_files import unmade_report_files
+from grantreports.render.report_files import unmade_reports
 
 # The config is read and checked here rather than by Snakemake's configfile: directive, which stops
 # on a YAML slip without saying where and on a wrong value with a schema dump: one line per problem
@@ -34,10 +34,16 @@ if not workflow.configfiles:
         config.setdefault(_KEY, _VALUE)
 if isinstance(config.get("as_of"), datetime.date):  # YAML reads an unquoted date as a date
     config["as_of"] = config["as_of"].isoformat()
-_CONFIG_PROBLEMS = _UNREADABLE or config_problems(config, CONFIG_FILE, Path.cwd())
-if _CONFIG_PROBLEMS:
-    print("grantreports: the config cannot be used:\n" + "\n".join(f"  {line}" for line in _CONFIG_PROBLEMS), file=sys.stderr)
-    sys.exit(1)
+
+
+def stop_on_config_problems(lines):
+    """One line per problem of the config, and the build stops before anything runs."""
+    if lines:
+        print("grantreports: the config cannot be used:\n" + "\n".join(f"  {line}" for line in lines), file=sys.stderr)
+        sys.exit(1)
+
+
+stop_on_config_problems(_UNREADABLE or config_problems(config, CONFIG_FILE, Path.cwd()))
 config.update(with_defaults(config))
 
 RESULTS = Path("results")
@@ -46,10 +52,7 @@ AS_OF = datetime.date.fromisoformat(config["as_of"])
 GRANTREPORTS = f"PYTHONPATH={shlex.quote(workflow.basedir)} {shlex.quote(sys.executable)} -m grantreports"
 
 EXTRACTION = extract(Path.cwd(), config["inputs"], TEMPLATES, RESULTS, AS_OF, CONFIG_FILE)
-_UNKNOWN_GRANTS = unknown_grants(config["grants"], EXTRACTION.grant_numbers, CONFIG_FILE)
-if _UNKNOWN_GRANTS:
-    print("grantreports: the config cannot be used:\n" + "\n".join(f"  {line}" for line in _UNKNOWN_GRANTS), file=sys.stderr)
-    sys.exit(1)
+stop_on_config_problems(unknown_grants(config["grants"], EXTRACTION.grant_numbers, CONFIG_FILE))
 REPORTS = [r for r in EXTRACTION.due(AS_OF) if not config["grants"] or r.grant_number in config["grants"]]
 BATCHES = batches(REPORTS, config["render_batches"])
 # Each report's files: extension -> caption file under report/
@@ -83,14 +86,13 @@ def remove_unmade_reports():
     not ended by as_of, a grant left out by the grants key whose data changed) go: nobody should send a
     report its data no longer gives. Their last build stays in results/kept/."""
     due = {(r.grant_slug, r.report_slug) for r in EXTRACTION.due(AS_OF)}
-    unmade = unmade_report_files(Path("outputs"), due, {(r.grant_slug, r.report_slug) for r in REPORTS}, RESULTS / "grants")
-    for path in unmade:
+    unmade = unmade_reports(Path("outputs"), due, {(r.grant_slug, r.report_slug) for r in REPORTS}, RESULTS / "grants")
+    for path in (path for paths in unmade.values() for path in paths):
         path.unlink()
         if not any(path.parent.iterdir()):
             path.parent.rmdir()
     if unmade:
-        shown = sorted({f"{path.parent.name}/{path.name.split('.', 1)[0]}" for path in unmade})
-        print(f"grantreports: removed from outputs/ the reports the inputs no longer make: {', '.join(shown)}", file=sys.stderr)
+        print(f"grantreports: removed from outputs/ the reports the inputs no longer make: {', '.join(unmade)}", file=sys.stderr)
 
 
 def forget_validation_with_errors():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -17,6 +18,11 @@ from grantreports.inputs import cells
 
 SCHEMA_FILE = SCHEMA_DIR / "config.schema.yaml"
 _KINDS = {"array": "a list", "string": "text", "integer": "a whole number", "object": "keys with values"}
+
+
+@cache
+def _schema() -> dict:
+    return yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def read_config(path: Path) -> tuple[dict, list[str]]:
@@ -38,13 +44,13 @@ def read_config(path: Path) -> tuple[dict, list[str]]:
 
 def with_defaults(config: dict) -> dict:
     """The config with the schema's default for each key it leaves out."""
-    schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    schema = _schema()
     return {**{key: spec["default"] for key, spec in schema["properties"].items() if "default" in spec}, **config}
 
 
 def config_problems(config: dict, config_file: str, workdir: Path) -> list[str]:
     """What is wrong with the config's keys and values, one line each; empty when nothing is."""
-    schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    schema = _schema()
     properties = schema["properties"]
     validator = jsonschema.Draft202012Validator(schema)
     lines = [_line(config_file, error, properties) for error in sorted(validator.iter_errors(config), key=lambda e: list(e.path))]

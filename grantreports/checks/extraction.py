@@ -75,10 +75,10 @@ def extract(
     `config_file` names the config the patterns come from, for the problems."""
     files, glob_problems = input_files(workdir, patterns, config_file)
     code = code_digest()
-    formats = {path.parent.name: sha256_file(path) for path in profile_files(templates_dir)}
     templates = {
         path.relative_to(templates_dir).as_posix(): sha256_file(path) for path in sorted(templates_dir.rglob("*")) if path.is_file()
     }
+    formats = {path.parent.name: templates[path.relative_to(templates_dir).as_posix()] for path in profile_files(templates_dir)}
     input_hashes = {path.as_posix(): sha256_file(workdir / path) for path in files}
     key = digest(code, config_file, *patterns, as_of.isoformat(), json.dumps(input_hashes), json.dumps(templates, sort_keys=True))
     index_file = results_dir / "extraction.json"

@@ -35,6 +35,8 @@ def drawable(value: object, font_files: tuple[Path, ...]) -> object:
     if not isinstance(value, str) or isinstance(value, Markup) or value.isascii():
         return value
     glyphs = covered(font_files)
+    if glyphs.issuperset(map(ord, value)):
+        return value  # most Latvian text: every letter drawn, checked without a loop in Python
     parts, missing = [], False
     for character in value:
         if missing and character in _JOINERS:

@@ -89,21 +89,16 @@ def as_spreadsheet_error(value: object) -> SpreadsheetError | None:
     return None
 
 
-def masked_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+def masked_cells(path: Path) -> tuple[dict[str, dict[tuple[int, int], str]], dict[str, list] | None]:
     """Per sheet name, (row, column) from 0 of every cell calamine reads as empty though it holds an
-    UncachedFormula or a SpreadsheetError."""
+    UncachedFormula or a SpreadsheetError; and, for an .ods workbook, per sheet name its merged ranges
+    ((top, left), (bottom, right)), from 0 (None otherwise: calamine gives those of an .xlsx)."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_cells(path)
+        return _xlsx_cells(path), None
     if suffix == ".ods":
-        return _ods_cells(path)[0]
-    return {}
-
-
-def ods_merges(path: Path) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
-    """Per sheet name, the merged ranges of an .ods workbook ((top, left), (bottom, right)), from 0
-    (calamine gives them for .xlsx only)."""
-    return _ods_cells(path)[1]
+        return _ods_cells(path)
+    return {}, None
 
 
 def _xlsx_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:

@@ -18,7 +18,7 @@ import python_calamine
 from grantreports.common.problems import EVERY_GRANT, Problem
 from grantreports.inputs.csv_files import CsvError, ambiguous_rows, csv_rows
 from grantreports.inputs.headers import SEARCH_ROWS, filled, grant_numbers, header_row, near_misses
-from grantreports.inputs.masked_cells import cell_name, cover_merged, masked_cells, ods_merges
+from grantreports.inputs.masked_cells import cell_name, cover_merged, masked_cells
 from grantreports.inputs.sheets import SheetSpec, normalise_name
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -134,8 +134,7 @@ def _check_size(path: Path) -> None:
 def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-        masked = masked_cells(path)
-        merges = ods_merges(path) if path.suffix.lower() == ".ods" else {}
+        masked, merges = masked_cells(path)
     except Exception as error:  # noqa: BLE001  calamine raises several unrelated types for damaged files
         raise _Unreadable(f"cannot open as a spreadsheet ({error}); expected an .xlsx or .ods workbook") from None
     by_name = {normalise_name(name): spec for name, spec in specs.items()}
@@ -149,7 +148,7 @@ def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
             if row < len(cells):  # calamine reads the cell as empty; the formula or error takes its place
                 cells[row] = list(cells[row]) + [""] * (column + 1 - len(cells[row]))
                 cells[row][column] = value
-        cover_merged(cells, merges.get(sheet_name, []) if path.suffix.lower() == ".ods" else sheet.merged_cell_ranges or [])
+        cover_merged(cells, merges.get(sheet_name, []) if merges is not None else sheet.merged_cell_ranges or [])
         grids.append(_Grid(sheet_name, spec, cells))
     return grids
 

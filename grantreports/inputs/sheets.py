@@ -84,23 +84,26 @@ def _column(key: str, prop: dict, required: bool) -> Column:
     )
 
 
+# Every input sheet, in the order the documentation lists them: the grants, then the sheets of a grant's rows.
+SHEET_NAMES = (
+    "grants",
+    "periods",
+    "narrative",
+    "activity_plan",
+    "activities",
+    "indicators",
+    "indicator_values",
+    "budget",
+    "budget_notes",
+    "expenses",
+)
+
+
 @cache
 def sheet_specs() -> dict[str, SheetSpec]:
-    """Every input sheet, by name, in the order the documentation lists them."""
-    order = [
-        "grants",
-        "periods",
-        "narrative",
-        "activity_plan",
-        "activities",
-        "indicators",
-        "indicator_values",
-        "budget",
-        "budget_notes",
-        "expenses",
-    ]
+    """Every input sheet, by name, in the order of SHEET_NAMES."""
     specs = {}
-    for name in order:
+    for name in SHEET_NAMES:
         schema = yaml.safe_load((SHEETS_SCHEMA_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8"))
         required = set(schema["required"])
         columns = tuple(_column(k, p, k in required) for k, p in schema["properties"].items())

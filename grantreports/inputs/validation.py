@@ -30,7 +30,7 @@ from grantreports.inputs.model import (
     Source,
 )
 from grantreports.inputs.reading import SheetRows
-from grantreports.inputs.sheets import UNREADABLE, convert_columns, normalise_name
+from grantreports.inputs.sheets import SHEET_NAMES, UNREADABLE, convert_columns, normalise_name
 
 
 @dataclass
@@ -51,17 +51,7 @@ class _Row:
         )
 
 
-SHEETS_OF_A_GRANT = (
-    "periods",
-    "narrative",
-    "activity_plan",
-    "activities",
-    "indicators",
-    "indicator_values",
-    "budget",
-    "budget_notes",
-    "expenses",
-)
+SHEETS_OF_A_GRANT = SHEET_NAMES[1:]  # all but the grants sheet
 
 
 # Values no real grant has (inputs/README.md lists them): grants run within these years and for at

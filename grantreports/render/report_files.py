@@ -32,24 +32,26 @@ class ReportFiles:
         return astuple(self)  # docx, pdf, sources, manifest
 
 
-def unmade_report_files(outputs_dir: Path, due: set[tuple[str, str]], built: set[tuple[str, str]], data_files: Path) -> list[Path]:
-    """The report files in `outputs_dir` (<grant>/<report>.docx|.pdf|...) of reports the inputs no longer make:
-    not `due` (the grant now blocked or removed, the period not ended by as_of), or due but not `built` this
-    time (the config's grants key) while the grant's data (`data_files`/<grant>.json) changed since they were."""
+def unmade_reports(outputs_dir: Path, due: set[tuple[str, str]], built: set[tuple[str, str]], data_files: Path) -> dict[str, list[Path]]:
+    """The files in `outputs_dir` (<grant>/<report>.docx|.pdf|...), by '<grant>/<report>', of the reports the inputs
+    no longer make: not `due` (the grant now blocked or removed, the period not ended by as_of), or due but not
+    `built` this time (the config's grants key) while the grant's data (`data_files`/<grant>.json) changed since."""
     suffixes = (".docx", ".pdf", f".{SOURCES_NAME}", f".{MANIFEST_NAME}")
-    stale = []
+    found: dict[tuple[str, str], list[Path]] = {}
     for path in sorted(outputs_dir.glob("*/*")):
-        report = (path.parent.name, path.name.split(".", 1)[0])
-        if path.name.endswith(suffixes) and (report not in due or (report not in built and not _built_from(path, data_files))):
-            stale.append(path)
-    return stale
+        if path.name.endswith(suffixes):
+            found.setdefault((path.parent.name, path.name.split(".", 1)[0]), []).append(path)
+    return {
+        f"{grant}/{report}": paths
+        for (grant, report), paths in found.items()
+        if (grant, report) not in due or ((grant, report) not in built and not _built_from(outputs_dir / grant / report, data_files))
+    }
 
 
-def _built_from(path: Path, data_files: Path) -> bool:
-    """Whether the report beside `path` was built from the grant data as it is now (its manifest says so)."""
-    manifest = ReportFiles.beside(path.with_name(path.name.split(".", 1)[0] + ".pdf")).manifest
+def _built_from(report: Path, data_files: Path) -> bool:
+    """Whether the report at `report` (<grant>/<report>, no suffix) was built from its grant's data as it is now."""
     try:
-        recorded = json.loads(manifest.read_text(encoding="utf-8"))["grant_data"]
-        return list(recorded.values()) == [sha256_file(data_files / f"{path.parent.name}.json")]
+        recorded = json.loads(ReportFiles.beside(report.with_suffix(".pdf")).manifest.read_text(encoding="utf-8"))["grant_data"]
+        return list(recorded.values()) == [sha256_file(data_files / f"{report.parent.name}.json")]
     except (OSError, ValueError, KeyError):
         return False
