@@ -24,7 +24,7 @@ class PlanLine:
     code: str = documented("Activity code from the activity_plan sheet", "A4")
     title: str = documented("Planned activity", "Iedzīvotāju forumi „Ideju skrejceļš”")
     planned_events: int | None = documented("Events planned in the contract", "3")
-    events_in_period: int = documented("Distinct events held in the period (same code, title, dates and place = one event)", "1")
+    events_in_period: int = documented("Events held in the period (see EventLine: rows of one event count once)", "1")
     events_to_date: int = documented("Distinct events held from the grant's start to the period's end", "2")
     planned_participants: int | None = documented("Participations planned", "150")
     participants_in_period: int = documented("Participations in the period", "47")
@@ -43,16 +43,36 @@ class IndicatorLine:
     achieved_in_period: Decimal = documented("Achieved in the period", "1")
     achieved_to_date: Decimal = documented("Achieved from the grant's start to the period's end", "2")
     progress: Decimal | None = documented("achieved_to_date ÷ target; empty when the target is 0", "0.6667")
+    measure: str = documented("How it is counted: participants or activities (events) of its activity rows, or manual values", "activities")
+    activity_codes: list[str] = documented("The activity codes it counts (all when empty)", "A4")
+    target_group: str | None = documented("The one target group it counts (all when empty)", "")
     contributions: list[Contribution] = documented("The rows behind achieved_in_period and achieved_to_date", "")
 
 
 @dataclass(frozen=True)
 class ParticipationLine:
     name: str = documented("Target group or organisation", "kopienu līderi")
-    events_in_period: int = documented("Activity rows in the period", "4")
+    events_in_period: int = documented(
+        "Events in the period this group or organisation took part in; in the total, the events of the period (each once)", "4"
+    )
     participants_in_period: int = documented("Participations in the period", "38")
     participants_to_date: int = documented("Participations to date", "120")
     contributions: list[Contribution] = documented("The activity rows behind the participant figures", "")
+
+
+@dataclass(frozen=True)
+class EventLine:
+    """One event: the activity rows with the same activity code, title, dates and place (one row per target group)."""
+
+    code: str = documented("Activity code", "A4")
+    title: str = documented("Event", "Iedzīvotāju forums Olainē")
+    start_date: dt.date = documented("First day", "2024-03-16")
+    end_date: dt.date = documented("Last day (the first when the rows give none)", "2024-03-16")
+    location: str = documented("Place", "Olaine")
+    target_groups: list[str] = documented("Target groups of its rows, in row order", "iedzīvotāji")
+    participants: int = documented("Participations: the sum of its rows", "47")
+    results: list[str] = documented("Results written in its rows, each once", "")
+    rows: list[Source] = documented("Its activity rows", "")
 
 
 @dataclass(frozen=True)
@@ -63,9 +83,10 @@ class BudgetLineExecution:
     approved: Decimal = documented("Approved amount (the original budget)", "1200.00")
     spent_in_period: Decimal = documented("Expenses dated in the period", "1190.00")
     spent_to_date: Decimal = documented("Expenses from the grant's start to the period's end", "1610.00")
-    remaining: Decimal = documented("approved − spent_to_date", "-410.00")
+    remaining: Decimal = documented("approved − spent_to_date: what is left to spend", "-410.00")
+    variance: Decimal = documented("spent_to_date − approved: positive when over budget (the sign of deviation)", "410.00")
     used: Decimal | None = documented("spent_to_date ÷ approved", "1.3417")
-    deviation: Decimal | None = documented("(spent_to_date − approved) ÷ approved", "0.3417")
+    deviation: Decimal | None = documented("variance ÷ approved: positive when over budget", "0.3417")
     over_budget: bool = documented("Spent more than approved", "true")
     flagged: bool = documented("Over the funder's allowed overspend (budget_line_overspend); needs an explanation", "true")
     explanation: str | None = documented("From the budget_notes sheet, for this report", "Video montāža forumu ierakstiem")
@@ -112,6 +133,7 @@ class ReportContext:
     )
     activity_plan: list[PlanLine] = documented("Planned activities against what was implemented", "")
     activities: list[Activity] = documented("Activity rows that start in the period, by date", "")
+    events: list[EventLine] = documented("Events that start in the period, by date: the one count of events every table uses", "")
     indicators: list[IndicatorLine] = documented("Indicators planned vs achieved", "")
     target_groups: list[ParticipationLine] = documented("Participation by target group", "")
     target_groups_total: ParticipationLine = documented("Sum over target groups (name is empty)", "")
@@ -124,6 +146,7 @@ class ReportContext:
     charts: Charts = documented("Chart data; in templates each is an image", "")
     signature: Signature = documented("The signature block", "")
     sources: list[SourceRange] = documented("The input rows the report is made from, by file and sheet: the sources annex", "")
+    sources_printed: bool = documented("The profile prints the data-sources annex (sources_annex: printed)", "true")
 
     def as_template_variables(self) -> dict:
         """Top-level names a template uses: {{ grant.title }}, {% for line in budget %}, ..."""
@@ -135,6 +158,7 @@ def build_context(data: GrantData, report_slug: str, profile: Profile) -> Report
     grant = data.grant
     submission = period.submission_date or period.due_date
     in_period = [a for a in data.activities if _within(a.start_date, period)]
+    in_period.sort(key=lambda a: (a.start_date, a.activity_code, a.source.row))
     groups = _participation(data.activities, period, lambda a: a.target_group)
     lines = budget_execution(data, period, profile)
     indicators = [_indicator_line(i, data, period) for i in data.indicators]
@@ -148,10 +172,11 @@ def build_context(data: GrantData, report_slug: str, profile: Profile) -> Report
         submission_date=submission,
         narrative=report_texts(data, period, profile),
         activity_plan=[_plan_line(p, data.activities, period) for p in data.activity_plan],
-        activities=sorted(in_period, key=lambda a: (a.start_date, a.activity_code, a.source.row)),
+        activities=in_period,
+        events=events(in_period),
         indicators=indicators,
         target_groups=groups,
-        target_groups_total=_total(groups),
+        target_groups_total=_total(groups, data.activities, period),
         organisations=_participation(data.activities, period, lambda a: a.organisation or grant.grantee),
         participants_by_month=monthly,
         budget=lines,
@@ -169,7 +194,7 @@ def build_context(data: GrantData, report_slug: str, profile: Profile) -> Report
     rows += [i.source for i in data.indicators] + [p.source for p in data.activity_plan]
     rows += [t.source for t in data.narrative if t.period_to in (None, period.period_to)]
     rows += [n.source for n in data.budget_notes if n.period_to == period.period_to]
-    return ReportContext(cover=cover, sources=source_ranges(rows), **variables)
+    return ReportContext(cover=cover, sources=source_ranges(rows), sources_printed=profile.sources_printed, **variables)
 
 
 def _cover(profile: Profile, variables: dict) -> list[CoverLine]:
@@ -209,7 +234,7 @@ def _participation(activities: list[Activity], period: Period, group_of) -> list
         lines.append(
             ParticipationLine(
                 name,
-                len(in_period),
+                len(set(map(event_key, in_period))),
                 sum(a.participants for a in in_period),
                 sum(a.participants for a in rows[name]),
                 [_participants(a, period) for a in rows[name]],
@@ -218,31 +243,53 @@ def _participation(activities: list[Activity], period: Period, group_of) -> list
     return lines
 
 
-def _total(lines: list[ParticipationLine]) -> ParticipationLine:
+def _total(lines: list[ParticipationLine], activities: list[Activity], period: Period) -> ParticipationLine:
+    """Participations add up over the lines; events do not (one event may have several groups), so they are counted."""
     return ParticipationLine(
         name="",
-        events_in_period=sum(g.events_in_period for g in lines),
+        events_in_period=len({event_key(a) for a in activities if _within(a.start_date, period)}),
         participants_in_period=sum(g.participants_in_period for g in lines),
         participants_to_date=sum(g.participants_to_date for g in lines),
         contributions=[c for g in lines for c in g.contributions],
     )
 
 
-def _event(activity: Activity) -> tuple:
-    """One event may have several rows (one per target group); these fields tell events apart."""
-    return (activity.title, activity.start_date, activity.end_date or activity.start_date, activity.location)
+def event_key(activity: Activity) -> tuple:
+    """What makes an activity row part of an event: one event may have several rows (one per target group)."""
+    return (activity.activity_code, activity.title, activity.start_date, activity.end_date or activity.start_date, activity.location)
+
+
+def events(activities: list[Activity]) -> list[EventLine]:
+    """The events of `activities` (already in report order), each once, in the order of their first row."""
+    rows: dict[tuple, list[Activity]] = defaultdict(list)
+    for activity in activities:
+        rows[event_key(activity)].append(activity)
+    return [
+        EventLine(
+            code=code,
+            title=title,
+            start_date=start,
+            end_date=end,
+            location=location,
+            target_groups=list(dict.fromkeys(a.target_group for a in group)),
+            participants=sum(a.participants for a in group),
+            results=list(dict.fromkeys(a.result for a in group if a.result)),
+            rows=[a.source for a in group],
+        )
+        for (code, title, start, end, location), group in rows.items()
+    ]
 
 
 def _plan_line(planned, activities: list[Activity], period: Period) -> PlanLine:
     rows = [a for a in activities if a.activity_code == planned.activity_code]
     in_period = [a for a in rows if _within(a.start_date, period)]
     to_date = [a for a in rows if _to_date(a.start_date, period)]
-    events_to_date = len({_event(a) for a in to_date})
+    events_to_date = len(set(map(event_key, to_date)))
     return PlanLine(
         code=planned.activity_code,
         title=planned.title,
         planned_events=planned.planned_events,
-        events_in_period=len({_event(a) for a in in_period}),
+        events_in_period=len(set(map(event_key, in_period))),
         events_to_date=events_to_date,
         planned_participants=planned.planned_participants,
         participants_in_period=sum(a.participants for a in in_period),
@@ -263,12 +310,16 @@ def _indicator_line(indicator: Indicator, data: GrantData, period: Period) -> In
         entries = [
             (v.date, v.value, v.source, v.comment or "") for v in data.indicator_values if v.indicator_code == indicator.indicator_code
         ]
-    else:
+    elif indicator.measure == "participants":
         entries = [
-            (a.start_date, Decimal(a.participants if indicator.measure == "participants" else 1), a.source, f"{a.title}, {a.location}")
-            for a in data.activities
-            if _matches(indicator, a)
+            (a.start_date, Decimal(a.participants), a.source, f"{a.title}, {a.location}") for a in data.activities if _matches(indicator, a)
         ]
+    else:  # activities: each event once, however many rows (target groups) it has; its first row stands for it
+        first_rows = {}
+        for activity in data.activities:
+            if _matches(indicator, activity):
+                first_rows.setdefault(event_key(activity), activity)
+        entries = [(a.start_date, Decimal(1), a.source, f"{a.title}, {a.location}") for a in first_rows.values()]
     parts = [
         Contribution(source, value, _within(day, period), f"{day:%d.%m.%Y} {note}".strip())
         for day, value, source, note in entries
@@ -285,6 +336,9 @@ def _indicator_line(indicator: Indicator, data: GrantData, period: Period) -> In
         achieved_in_period=in_period,
         achieved_to_date=to_date,
         progress=to_date / indicator.target if indicator.target else None,
+        measure=indicator.measure,
+        activity_codes=indicator.activity_codes,
+        target_group=indicator.target_group,
         contributions=parts,
     )
 
@@ -316,6 +370,7 @@ def _execution(approved: Decimal, in_period: Decimal, to_date: Decimal) -> dict:
         spent_in_period=in_period,
         spent_to_date=to_date,
         remaining=approved - to_date,
+        variance=to_date - approved,
         used=to_date / approved if approved else None,
         deviation=deviation,
         over_budget=to_date > approved,

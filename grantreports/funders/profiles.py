@@ -49,6 +49,10 @@ class Profile:
     required_fields: tuple[str, ...]
     budget_line_overspend: Decimal | None
     chart_labels: dict[str, str]
+    prior_approval_over: Decimal | None  # lines over by more than this share need an approval reference
+    flat_rate_lines: dict[str, Decimal]  # budget line code -> rate of the other lines
+    co_financing: bool  # the report splits the budget by source of financing
+    sources_printed: bool  # the data-sources annex is printed (else only attached)
     word_template: str
     html_template: str
 
@@ -110,7 +114,6 @@ def load_profile(templates_dir: Path, key: str) -> Profile:
             )
     if problems:
         raise ProfileError(problems)
-    overspend = data.get("budget_line_overspend")
     return Profile(
         key=key,
         folder=folder,
@@ -127,11 +130,20 @@ def load_profile(templates_dir: Path, key: str) -> Profile:
             for name, spec in (data.get("narrative") or {}).items()
         ),
         required_fields=tuple(data.get("required_fields", ())),
-        budget_line_overspend=None if overspend is None else Decimal(str(overspend)),
+        budget_line_overspend=_share(data.get("budget_line_overspend")),
         chart_labels=data["chart_labels"],
+        prior_approval_over=_share(data.get("prior_approval_over")),
+        flat_rate_lines={line["line_code"]: _share(line["rate"]) for line in data.get("flat_rate_lines", ())},
+        co_financing=data.get("co_financing", False),
+        sources_printed=data.get("sources_annex", "printed") == "printed",
         word_template=data["templates"]["word"],
         html_template=data["templates"]["html"],
     )
+
+
+def _share(value: float | None) -> Decimal | None:
+    """A YAML number as the decimal it was written as (0.07, not 0.07000000000000000666)."""
+    return None if value is None else Decimal(str(value))
 
 
 @cache

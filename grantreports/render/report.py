@@ -21,6 +21,7 @@ from jinja2 import Environment
 from grantreports.audit import manifest
 from grantreports.audit.data_extract import extract_workbook
 from grantreports.checks.extraction import data_file
+from grantreports.checks.invariants import check_invariants
 from grantreports.common.collector import bulk_allocation
 from grantreports.common.files import write_atomically
 from grantreports.common.reproducible import build_moment, fixed_zip
@@ -171,6 +172,7 @@ class PreparedReport:
 def prepare(data: GrantData, report_slug: str, templates_dir: Path) -> PreparedReport:
     profile = load_profile(templates_dir, data.grant.funder)
     context = build_context(data, report_slug, profile)
+    check_invariants(context)
     formatter = Formatter.for_profile(profile)
     shared = templates_dir / SHARED_FOLDER
     moment = build_moment(context.submission_date)

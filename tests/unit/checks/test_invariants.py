@@ -1,0 +1,83 @@
+"""One event split by target group counts once everywhere; a report whose figures disagree is not made."""
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from grantreports.checks.invariants import InconsistentReport, broken_invariants, check_invariants
+from grantreports.figures.context import build_context
+from grantreports.funders.profiles import load_profile
+from grantreports.inputs.reading import read_file
+from grantreports.inputs.sheets import sheet_specs
+from tests.fixtures import REPO, SIF, group, sheets, write_workbook
+
+D = dt.date.fromisoformat
+
+
+def final_report(tmp_path, tables):
+    found, _ = read_file(write_workbook(tmp_path / "in.xlsx", tables), "in.xlsx", sheet_specs())
+    grants, problems = group(found)
+    assert SIF in grants, problems
+    data = grants[SIF]
+    return build_context(data, "final", load_profile(REPO / "templates", data.grant.funder))
+
+
+@pytest.fixture
+def split_event(tmp_path):
+    """The Ķekava forum of the fixture had one row; now a second row for a second target group."""
+    tables = sheets()
+    tables["activities"].append([SIF, "A4", "Forums „Ideju skrejceļš”", D("2024-04-20"), None, "Ķekava", "jaunieši", 12, "", ""])
+    return final_report(tmp_path, tables)
+
+
+def test_an_event_with_two_target_groups_counts_once_in_every_table(split_event):
+    c = split_event
+    assert len(c.activities) == 2  # the rows, one per target group
+    (event,) = c.events
+    assert (event.code, event.location, event.participants, event.target_groups) == ("A4", "Ķekava", 59, ["iedzīvotāji", "jaunieši"])
+    assert c.target_groups_total.events_in_period == 1  # was 2: the rows counted
+    assert {g.name: g.events_in_period for g in c.target_groups} == {"iedzīvotāji": 1, "jaunieši": 1, "kopienu līderi": 0}
+    plan = {p.code: p for p in c.activity_plan}
+    assert (plan["A4"].events_in_period, plan["A4"].events_to_date) == (1, 2)
+    forums = next(i for i in c.indicators if i.code == "R3")  # measure 'activities' of A4: events, not rows
+    assert (forums.achieved_in_period, forums.achieved_to_date) == (1, 2)
+    assert broken_invariants(c) == []
+
+
+def test_each_invariant_can_fail(split_event):
+    c = split_event
+    total = c.target_groups_total
+    broken = broken_invariants(dataclasses.replace(c, target_groups_total=dataclasses.replace(total, events_in_period=2)))
+    assert broken == ["events in the period (target groups total) is 2, but the events listed is 1"]
+
+    groups = [dataclasses.replace(c.target_groups[0], participants_in_period=c.target_groups[0].participants_in_period + 1)]
+    broken = broken_invariants(dataclasses.replace(c, target_groups=groups + c.target_groups[1:]))
+    assert broken == ["participants in the period (sum of target groups) is 60, but the rows' sum is 59"]
+
+    forums = next(i for i in c.indicators if i.code == "R3")
+    indicators = [dataclasses.replace(i, achieved_to_date=Decimal(3)) if i is forums else i for i in c.indicators]
+    assert broken_invariants(dataclasses.replace(c, indicators=indicators)) == [
+        "indicator R3 achieved to date is 3, but activity A4's events to date is 2"
+    ]
+
+    line = c.budget[1]
+    budget = [c.budget[0], dataclasses.replace(line, spent_in_period=line.spent_in_period + 1)]
+    broken = broken_invariants(dataclasses.replace(c, budget=budget))
+    assert broken == [
+        "budget total spent in period is 1690.0, but the sum of the lines is 1691.0",
+        "budget line 5 spent in the period is 1191.0, but the sum of its expenses listed is 1190.0",
+        "budget line 5 spent in the period (1191.0) is more than spent to date (1190.0)",
+    ]
+
+    with pytest.raises(InconsistentReport, match="figures that do not agree: events in the period"):
+        check_invariants(dataclasses.replace(c, target_groups_total=dataclasses.replace(total, events_in_period=5)))
+
+
+def test_an_indicator_of_two_activities_is_not_held_to_either(tmp_path):
+    tables = sheets()
+    tables["indicators"].append([SIF, "R6", "Dalībnieki kopā", "dalībnieki", 0, 500, "participants", "A1; A4", None])
+    c = final_report(tmp_path, tables)
+    assert next(i for i in c.indicators if i.code == "R6").achieved_to_date == 9 + 58 + 47
+    assert broken_invariants(c) == []
