@@ -73,8 +73,8 @@ SHEETS = {
     "indicators": ["grant_number", "indicator_code", "name", "unit", "baseline", "target", "measure", "activity_codes", "target_group"],
     "indicator_values": ["grant_number", "indicator_code", "date", "value", "unit", "comment"],
     "budget": ["grant_number", "line_code", "category", "description", "approved"],
-    "budget_notes": ["grant_number", "period_to", "line_code", "explanation"],
-    "expenses": ["grant_number", "date", "line_code", "amount", "document_number", "description"],
+    "budget_notes": example.BUDGET_NOTE_COLUMNS,
+    "expenses": example.EXPENSE_COLUMNS,
 }
 # The example tables under the names of the sheets they fill
 TABLES = {
@@ -83,8 +83,8 @@ TABLES = {
     "indicators": example.INDICATORS,
     "indicator_values": example.INDICATOR_VALUES,
     "budget": example.BUDGET,
-    "budget_notes": example.BUDGET_NOTES,
-    "expenses": example.EXPENSES,
+    "budget_notes": example.padded(example.BUDGET_NOTES, example.BUDGET_NOTE_COLUMNS),
+    "expenses": example.padded(example.EXPENSES, example.EXPENSE_COLUMNS),
 }
 
 

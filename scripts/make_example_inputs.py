@@ -127,7 +127,7 @@ GRANTS = [
         start_date=D("2023-03-01"),
         end_date=D("2024-08-31"),
         currency="EUR",
-        total_budget=60000.0,
+        total_budget=59920.0,
         contact_person="Ilze Kalniņa, project coordinator",
         signatory_name="Anda Ozoliņa",
         signatory_position="Chair of the Board",
@@ -332,6 +332,18 @@ NARRATIVE = [
         "sustainability",
         "Both municipalities have included the citizens' panel in their participation rules for 2025; the trained facilitators continue as volunteers.",
     ),
+    (
+        EU,
+        "2024-08-31",
+        "publishable_summary",
+        (
+            "NEIGHBOURS (CERV, 2023–2024) tested citizens' panels as a way for residents, young people and municipal staff to shape"
+            " their neighbourhoods together. Biedrība „Pierīgas partnerība” (Latvia), Olaines novada pašvaldība and Kauno rajono"
+            " bendruomenių sąjunga (Lithuania) trained 25 panel facilitators and held six panels in Mārupe, Olaine and Kaunas district."
+            " The panels made 14 recommendations, 9 of which the municipalities accepted; a booklet in three languages shares the method"
+            " with other municipalities."
+        ),
+    ),
 ]
 
 # grant, code, title, planned events, planned participants
@@ -370,6 +382,8 @@ ACTIVITY_PLAN = [
 ]
 
 # grant, period_to, budget line, explanation
+BUDGET_NOTE_COLUMNS = ["grant_number", "period_to", "line_code", "explanation", "approval_reference"]
+# grant, report's period_to, line, explanation[, the funder's prior approval]
 BUDGET_NOTES = [
     (
         SIF,
@@ -382,6 +396,7 @@ BUDGET_NOTES = [
         "2023-12-31",
         "2",
         "Furniture and equipment prices rose after the budget was approved; the overspend is covered from savings on staff costs.",
+        "British Council approval by e-mail of 14.09.2023, ref. P2P-2023/04-BV1; invoices marked 'Line 2'",
     ),
     (EU, "2024-08-31", "C1", "More young participants joined the exchange visit than planned; covered from savings on subcontracting (B)."),
 ]
@@ -1196,11 +1211,12 @@ BUDGET = [
     (EU, "A", "Personnel costs", "Coordinator, panel facilitators", 30000.0),
     (EU, "B", "Subcontracting", "Recommendations booklet design and translation", 9000.0),
     (EU, "C1", "Travel and subsistence", "Facilitator training, exchange visit", 8000.0),
-    (EU, "C3", "Other goods, works and services", "Venues, catering, printing", 9076.0),
-    (EU, "E", "Indirect costs", "7 % flat rate", 3924.0),
+    (EU, "C3", "Other goods, works and services", "Venues, catering, printing", 9000.0),
+    (EU, "E", "Indirect costs", "7 % flat rate of the direct costs (A–C)", 3920.0),
 ]
 
-# grant, date, line, amount, document number, description
+EXPENSE_COLUMNS = ["grant_number", "date", "line_code", "amount", "document_number", "description", "organisation"]
+# grant, date, line, amount, document number, description[, organisation that paid it: the grantee when absent]
 EXPENSES = [
     (SIF, "2023-01-31", "1", 400.0, "AL-2023/01", "Atlīdzība, janvāris"),
     (SIF, "2023-03-31", "1", 1200.0, "AL-2023/03", "Atlīdzība, februāris–marts"),
@@ -1264,21 +1280,24 @@ EXPENSES = [
     (EU, "2024-08-30", "A", 3900.0, "PP-EU-AL-4", "Salaries July–August 2024"),
     (EU, "2024-06-10", "B", 5200.0, "PP-EU-2024/031", "Booklet design and translation (LV, LT, EN)"),
     (EU, "2023-04-24", "C1", 640.0, "PP-EU-2023/012", "Facilitator training travel"),
-    (EU, "2023-05-22", "C1", 1180.0, "PP-EU-2023/015", "Travel to Garliava"),
+    (EU, "2023-05-22", "C1", 1180.0, "PP-EU-2023/015", "Travel to Garliava", "Kauno rajono bendruomenių sąjunga (LT)"),
     (EU, "2024-05-27", "C1", 8280.0, "PP-EU-2024/027", "Exchange visit: bus, accommodation, subsistence"),
     (EU, "2023-09-25", "C3", 940.0, "PP-EU-2023/041", "Panel venue and catering, Mārupe"),
-    (EU, "2023-10-23", "C3", 860.0, "PP-EU-2023/046", "Panel venue and catering, Olaine"),
+    (EU, "2023-10-23", "C3", 860.0, "PP-EU-2023/046", "Panel venue and catering, Olaine", "Olaines novada pašvaldība"),
     (EU, "2024-02-19", "C3", 720.0, "PP-EU-2024/008", "Panel venue, Jaunmārupe"),
-    (EU, "2024-03-18", "C3", 690.0, "PP-EU-2024/013", "Panel venue, Olaine"),
+    (EU, "2024-03-18", "C3", 690.0, "PP-EU-2024/013", "Panel venue, Olaine", "Olaines novada pašvaldība"),
     (EU, "2024-06-17", "C3", 4380.0, "PP-EU-2024/034", "Final conference: venue, catering, printing"),
-    (EU, "2023-12-29", "E", 1150.0, "PP-EU-IND-1", "Indirect costs 2023"),
-    (EU, "2024-08-30", "E", 2410.0, "PP-EU-IND-2", "Indirect costs 2024"),
 ]
 
 INSTRUCTIONS = [
     ("Šī darbgrāmata ir grantreports piemēra ievaddati. Lapu un kolonnu apraksts: inputs/README.md.",),
     ("This workbook is grantreports example input. Sheets and columns: inputs/README.md.",),
 ]
+
+
+def padded(rows: list[tuple], columns: list[str]) -> list[tuple]:
+    """Rows that leave their last, optional cells out get them empty."""
+    return [row + ("",) * (len(columns) - len(row)) for row in rows]
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
@@ -1311,15 +1330,11 @@ def main() -> None:
         _frame(BUDGET, ["grant_number", "line_code", "category", "description", "approved"]).to_excel(
             writer, sheet_name="budget", index=False
         )
-        _frame(BUDGET_NOTES, ["grant_number", "period_to", "line_code", "explanation"]).to_excel(
-            writer, sheet_name="budget_notes", index=False
-        )
+        _frame(padded(BUDGET_NOTES, BUDGET_NOTE_COLUMNS), BUDGET_NOTE_COLUMNS).to_excel(writer, sheet_name="budget_notes", index=False)
     with pd.ExcelWriter(INPUTS / "activities.xlsx", engine="openpyxl") as writer:
         _frame(ACTIVITIES, ACTIVITY_COLUMNS).to_excel(writer, sheet_name="activities", index=False)
     with pd.ExcelWriter(INPUTS / "expenses.ods", engine="odf") as writer:
-        _frame(EXPENSES, ["grant_number", "date", "line_code", "amount", "document_number", "description"]).to_excel(
-            writer, sheet_name="expenses", index=False
-        )
+        _frame(padded(EXPENSES, EXPENSE_COLUMNS), EXPENSE_COLUMNS).to_excel(writer, sheet_name="expenses", index=False)
     with (INPUTS / "partners" / "activities-daugavkrasts.csv").open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, delimiter=";")
         writer.writerow(ACTIVITY_COLUMNS)

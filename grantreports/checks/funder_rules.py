@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from grantreports.common.problems import Problem
-from grantreports.figures.context import budget_execution, report_texts
+from grantreports.figures.budget import budget_execution, flat_rate_amount
+from grantreports.figures.context import report_texts
 from grantreports.figures.formatting import Formatter
 from grantreports.funders.profiles import Profile
 from grantreports.inputs.cells import shown_number
@@ -20,6 +22,7 @@ def funder_problems(data: GrantData, profile: Profile, as_of: dt.date) -> list[P
         + _unknown_sections(data, profile)
         + [problem for period in due for problem in _missing_texts(data, period, profile) + _unexplained_overspend(data, period, profile)]
         + _outside_periods(data)
+        + _flat_rate_lines(data, profile)
         + [problem for period in due if period.kind == "final" for problem in _nothing_done(data, period)]
     )
 
@@ -87,6 +90,56 @@ def _unexplained_overspend(data: GrantData, period: Period, profile: Profile) ->
                     shown_number(execution.approved),
                 )
             )
+        if execution.needs_approval and not execution.approval_reference:
+            problems.append(
+                _at(
+                    lines[execution.code].source,
+                    f"by {period.period_to:%d.%m.%Y.} the line has spent {formatter.money(execution.spent_to_date, data.grant.currency)},"
+                    f" {formatter.percent(execution.deviation)} over its approved amount; the '{profile.key}' format needs the funder's"
+                    f" prior approval beyond {formatter.percent(profile.prior_approval_over)}: expected its reference in the"
+                    f" approval_reference column of the budget_notes row with grant_number {data.grant.grant_number},"
+                    f" period_to {period.period_to:%d.%m.%Y.}, line_code {execution.code}",
+                    data.grant.grant_number,
+                    "approved",
+                    shown_number(execution.approved),
+                )
+            )
+    return problems
+
+
+def _flat_rate_lines(data: GrantData, profile: Profile) -> list[Problem]:
+    """A flat-rate line is computed, never paid: its approved amount must be the rate of the other lines',
+    and no expense may be booked on it (it would be counted twice)."""
+    problems = []
+    rated = [line for line in data.budget if line.line_code in profile.flat_rate_lines]
+    base = sum((line.approved for line in data.budget if line.line_code not in profile.flat_rate_lines), Decimal(0))
+    for line in rated:
+        rate = profile.flat_rate_lines[line.line_code]
+        expected = flat_rate_amount(rate, base)
+        if line.approved != expected:
+            problems.append(
+                _at(
+                    line.source,
+                    f"line {line.line_code} is a flat rate of {shown_number(rate * 100)} % of the other lines in the '{profile.key}'"
+                    f" format; expected {shown_number(expected)} ({shown_number(rate * 100)} % of {shown_number(base)})",
+                    data.grant.grant_number,
+                    "approved",
+                    shown_number(line.approved),
+                )
+            )
+    codes = {line.line_code for line in rated}
+    problems += [
+        _at(
+            expense.source,
+            f"line {expense.line_code} is a flat rate the report computes from the other lines' costs, so an expense booked on it"
+            " would count twice; expected the expense on the line it was paid from (or delete the row)",
+            data.grant.grant_number,
+            "line_code",
+            expense.line_code,
+        )
+        for expense in data.expenses
+        if expense.line_code in codes
+    ]
     return problems
 
 

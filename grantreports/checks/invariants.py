@@ -26,7 +26,14 @@ def check_invariants(context: ReportContext) -> None:
 
 def broken_invariants(context: ReportContext) -> list[str]:
     """Every invariant the report breaks, as 'figure: value ≠ value (what it should equal)'."""
-    return [*_participation(context), *_events(context), *_plan(context), *_indicators(context), *_budget(context)]
+    return [
+        *_participation(context),
+        *_events(context),
+        *_plan(context),
+        *_indicators(context),
+        *_budget(context),
+        *_beneficiaries(context),
+    ]
 
 
 def _differ(name: str, value: object, expected: object, expected_name: str) -> list[str]:
@@ -121,7 +128,7 @@ def _budget(c: ReportContext) -> Iterable[str]:
         )
     for line in [*c.budget, c.budget_total]:
         label = f"budget line {line.code}" if line.code else "budget total"
-        if line.code:
+        if line.code and line.flat_rate is None:
             listed = sum((e.amount for e in line.expenses), Decimal(0))
             yield from _differ(f"{label} spent in the period", line.spent_in_period, listed, "the sum of its expenses listed")
         yield from _differ(f"{label} remaining", line.remaining, line.approved - line.spent_to_date, "approved − spent to date")
@@ -132,3 +139,13 @@ def _budget(c: ReportContext) -> Iterable[str]:
 
 def _sum(lines: list[BudgetLineExecution], name: str) -> Decimal:
     return sum((getattr(line, name) for line in lines), Decimal(0))
+
+
+def _beneficiaries(c: ReportContext) -> Iterable[str]:
+    """The statements per beneficiary split the budget's lines: line by line they add up to it."""
+    for index, line in enumerate(c.budget):
+        for name in ("spent_in_period", "spent_to_date"):
+            split = sum((getattr(b.lines[index], name) for b in c.beneficiaries), Decimal(0))
+            yield from _differ(
+                f"budget line {line.code} {name.replace('_', ' ')} (sum of beneficiaries)", split, getattr(line, name), "the budget table"
+            )

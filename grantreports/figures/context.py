@@ -7,10 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
+from grantreports.figures.budget import BeneficiaryStatement, BudgetLineExecution, beneficiary_statements, budget_execution, budget_total
 from grantreports.figures.formatting import Formatter
 from grantreports.figures.traceability import Contribution, SourceRange, source_ranges
 from grantreports.funders.profiles import Profile
-from grantreports.inputs.model import Activity, BudgetLine, Expense, Grant, GrantData, Indicator, Period, Source, documented
+from grantreports.inputs.model import Activity, Grant, GrantData, Indicator, Period, Source, documented
 
 
 @dataclass(frozen=True)
@@ -76,26 +77,6 @@ class EventLine:
 
 
 @dataclass(frozen=True)
-class BudgetLineExecution:
-    code: str = documented("Budget line code", "5")
-    category: str = documented("Budget heading", "Publicitāte")
-    description: str | None = documented("What the line covers", "Informatīvie materiāli")
-    approved: Decimal = documented("Approved amount (the original budget)", "1200.00")
-    spent_in_period: Decimal = documented("Expenses dated in the period", "1190.00")
-    spent_to_date: Decimal = documented("Expenses from the grant's start to the period's end", "1610.00")
-    remaining: Decimal = documented("approved − spent_to_date: what is left to spend", "-410.00")
-    variance: Decimal = documented("spent_to_date − approved: positive when over budget (the sign of deviation)", "410.00")
-    used: Decimal | None = documented("spent_to_date ÷ approved", "1.3417")
-    deviation: Decimal | None = documented("variance ÷ approved: positive when over budget", "0.3417")
-    over_budget: bool = documented("Spent more than approved", "true")
-    flagged: bool = documented("Over the funder's allowed overspend (budget_line_overspend); needs an explanation", "true")
-    explanation: str | None = documented("From the budget_notes sheet, for this report", "Video montāža forumu ierakstiem")
-    expenses: list[Expense] = documented("Expenses of the line dated in the period, by date", "")
-    contributions: list[Contribution] = documented("The expense rows behind spent_in_period and spent_to_date", "")
-    source: Source | None = documented("The budget sheet row of the line (empty for the total)", "")
-
-
-@dataclass(frozen=True)
 class MonthlyParticipants:
     months: list[dt.date] = documented("First day of each month from the grant's start to the period's end", "2023-02-01")
     groups: list[str] = documented("Target groups", "kopienu līderi")
@@ -143,6 +124,7 @@ class ReportContext:
     participants_by_month: MonthlyParticipants = documented("Participations per month and target group", "")
     budget: list[BudgetLineExecution] = documented("Budget execution by line", "")
     budget_total: BudgetLineExecution = documented("Sum over budget lines (code and category empty)", "")
+    beneficiaries: list[BeneficiaryStatement] = documented("Each beneficiary's costs by budget line: the grantee, then partners", "")
     charts: Charts = documented("Chart data; in templates each is an image", "")
     signature: Signature = documented("The signature block", "")
     sources: list[SourceRange] = documented("The input rows the report is made from, by file and sheet: the sources annex", "")
@@ -180,7 +162,8 @@ def build_context(data: GrantData, report_slug: str, profile: Profile) -> Report
         organisations=_participation(data.activities, period, lambda a: a.organisation or grant.grantee),
         participants_by_month=monthly,
         budget=lines,
-        budget_total=_budget_total(lines),
+        budget_total=budget_total(lines),
+        beneficiaries=beneficiary_statements(data, period, profile),
         charts=Charts(
             indicators=[i for i in indicators if i.target] or None,
             participants=monthly if any(map(any, monthly.counts)) else None,
@@ -355,68 +338,3 @@ def _monthly_participants(activities: list[Activity], grant: Grant, period: Peri
     for activity in counted:
         counts[activity.target_group][months.index(activity.start_date.replace(day=1))] += activity.participants
     return MonthlyParticipants(months, groups, [counts[g] for g in groups])
-
-
-def budget_execution(data: GrantData, period: Period, profile: Profile) -> list[BudgetLineExecution]:
-    """Every budget line's execution up to the end of `period`, flagged by the funder's threshold."""
-    notes = {n.line_code: n.explanation for n in data.budget_notes if n.period_to == period.period_to}
-    return [_budget_line(line, data.expenses, period, profile.budget_line_overspend, notes.get(line.line_code)) for line in data.budget]
-
-
-def _execution(approved: Decimal, in_period: Decimal, to_date: Decimal) -> dict:
-    deviation = (to_date - approved) / approved if approved else None
-    return dict(
-        approved=approved,
-        spent_in_period=in_period,
-        spent_to_date=to_date,
-        remaining=approved - to_date,
-        variance=to_date - approved,
-        used=to_date / approved if approved else None,
-        deviation=deviation,
-        over_budget=to_date > approved,
-    )
-
-
-def _budget_line(
-    line: BudgetLine, expenses: list[Expense], period: Period, threshold: Decimal | None, explanation: str | None
-) -> BudgetLineExecution:
-    paid = sorted(
-        (e for e in expenses if e.line_code == line.line_code and _to_date(e.date, period)), key=lambda e: (e.date, e.document_number)
-    )
-    in_period = [e for e in paid if _within(e.date, period)]
-    figures = _execution(line.approved, sum((e.amount for e in in_period), Decimal(0)), sum((e.amount for e in paid), Decimal(0)))
-    limit = line.approved * (1 + (threshold or 0))
-    return BudgetLineExecution(
-        code=line.line_code,
-        category=line.category,
-        description=line.description,
-        **figures,
-        flagged=figures["spent_to_date"] > limit,
-        explanation=explanation,
-        expenses=in_period,
-        contributions=[
-            Contribution(
-                e.source, e.amount, _within(e.date, period), f"{e.date:%d.%m.%Y} {e.document_number} {e.description or ''}".strip()
-            )
-            for e in paid
-        ],
-        source=line.source,
-    )
-
-
-def _budget_total(lines: list[BudgetLineExecution]) -> BudgetLineExecution:
-    def total(name: str) -> Decimal:
-        return sum((getattr(line, name) for line in lines), Decimal(0))
-
-    figures = _execution(total("approved"), total("spent_in_period"), total("spent_to_date"))
-    return BudgetLineExecution(
-        code="",
-        category="",
-        description=None,
-        **figures,
-        flagged=False,
-        explanation=None,
-        expenses=[],
-        contributions=[c for line in lines for c in line.contributions],
-        source=None,
-    )

@@ -136,6 +136,7 @@ class BudgetNote:
     period_to: dt.date
     line_code: str
     explanation: str
+    approval_reference: str | None
     source: Source = documented("Where the row came from")
 
 
@@ -147,6 +148,7 @@ class Expense:
     amount: Decimal
     document_number: str
     description: str | None
+    organisation: str | None
     source: Source = documented("Where the row came from")
 
 

@@ -97,6 +97,7 @@ def test_the_checks_find_a_backward_import_and_a_cycle():
     graph = import_graph()
     graph["grantreports.inputs.model"] = graph["grantreports.inputs.model"] | {"grantreports.figures.context"}
     assert backward_imports(graph) == ["grantreports.inputs.model (inputs) imports grantreports.figures.context (figures)"]
-    [cycle] = cycles(graph)
-    assert cycle[0] == cycle[-1] == "grantreports.figures.context" and "grantreports.inputs.model" in cycle
+    found = cycles(graph)
+    assert found and all(cycle[0] == cycle[-1] and "grantreports.inputs.model" in cycle for cycle in found)
+    assert any("grantreports.figures.context" in cycle for cycle in found)
     assert backward_imports({"grantreports.common.files": {"grantreports.docs"}, "grantreports.docs": set()}) != []

@@ -1,0 +1,215 @@
+"""Budget execution: each line's approved amount against its expenses, flat-rate lines computed from the
+others, the funder's thresholds for explanations and prior approval, and who spent what (per beneficiary)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from grantreports.figures.traceability import Contribution
+from grantreports.funders.profiles import Profile
+from grantreports.inputs.model import BudgetLine, BudgetNote, Expense, GrantData, Period, Source, documented
+
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class BudgetLineExecution:
+    code: str = documented("Budget line code", "5")
+    category: str = documented("Budget heading", "Publicitāte")
+    description: str | None = documented("What the line covers", "Informatīvie materiāli")
+    approved: Decimal = documented("Approved amount (the original budget)", "1200.00")
+    spent_in_period: Decimal = documented("Expenses dated in the period", "1190.00")
+    spent_to_date: Decimal = documented("Expenses from the grant's start to the period's end", "1610.00")
+    remaining: Decimal = documented("approved − spent_to_date: what is left to spend", "-410.00")
+    variance: Decimal = documented("spent_to_date − approved: positive when over budget (the sign of deviation)", "410.00")
+    used: Decimal | None = documented("spent_to_date ÷ approved", "1.3417")
+    deviation: Decimal | None = documented("variance ÷ approved: positive when over budget", "0.3417")
+    over_budget: bool = documented("Spent more than approved", "true")
+    flagged: bool = documented("Over the funder's allowed overspend (budget_line_overspend); needs an explanation", "true")
+    needs_approval: bool = documented("Over the share the funder allows without prior approval (prior_approval_over)", "false")
+    explanation: str | None = documented("From the budget_notes sheet, for this report", "Video montāža forumu ierakstiem")
+    approval_reference: str | None = documented("The funder's prior approval (budget_notes sheet), for this report", "")
+    flat_rate: Decimal | None = documented(
+        "A flat-rate line's rate of the other lines (profile: flat_rate_lines); empty for others", "0.07"
+    )
+    expenses: list[Expense] = documented("Expenses of the line dated in the period, by date (none on a flat-rate line)", "")
+    contributions: list[Contribution] = documented(
+        "The expense rows behind spent_in_period and spent_to_date (for a flat-rate line: the other lines' rows, times the rate)", ""
+    )
+    source: Source | None = documented("The budget sheet row of the line (empty for the total)", "")
+
+
+@dataclass(frozen=True)
+class BeneficiaryLine:
+    code: str = documented("Budget line code", "A")
+    category: str = documented("Budget heading", "Staff costs")
+    spent_in_period: Decimal = documented("The beneficiary's costs on the line in the period", "5400.00")
+    spent_to_date: Decimal = documented("The beneficiary's costs on the line to date", "11200.00")
+
+
+@dataclass(frozen=True)
+class BeneficiaryStatement:
+    """One organisation's costs by budget line (expenses sheet: organisation; the grantee when empty)."""
+
+    name: str = documented("The beneficiary", "Biedrība „Partnerība Daugavkrasts”")
+    lines: list[BeneficiaryLine] = documented("Its costs per budget line, every line of the budget", "")
+    spent_in_period: Decimal = documented("Its costs in the period", "7800.00")
+    spent_to_date: Decimal = documented("Its costs to date", "15400.00")
+
+
+def budget_execution(data: GrantData, period: Period, profile: Profile) -> list[BudgetLineExecution]:
+    """Every budget line's execution up to the end of `period`, in budget order, flagged by the funder's thresholds."""
+    notes = {n.line_code: n for n in data.budget_notes if n.period_to == period.period_to}
+    paid = sorted((e for e in data.expenses if e.date <= period.period_to), key=lambda e: (e.date, e.document_number))
+    direct = [line for line in data.budget if line.line_code not in profile.flat_rate_lines]
+    lines = {line.line_code: _direct_line(line, paid, period) for line in direct}
+    lines |= {
+        line.line_code: _flat_rate_line(line, profile.flat_rate_lines[line.line_code], paid, direct, data.grant.grantee, period)
+        for line in data.budget
+        if line.line_code in profile.flat_rate_lines
+    }
+    return [_judged(lines[line.line_code], line, profile, notes.get(line.line_code)) for line in data.budget]
+
+
+def budget_total(lines: list[BudgetLineExecution]) -> BudgetLineExecution:
+    def total(name: str) -> Decimal:
+        return sum((getattr(line, name) for line in lines), Decimal(0))
+
+    return BudgetLineExecution(
+        code="",
+        category="",
+        description=None,
+        **_execution(total("approved"), total("spent_in_period"), total("spent_to_date")),
+        flagged=False,
+        needs_approval=False,
+        explanation=None,
+        approval_reference=None,
+        flat_rate=None,
+        expenses=[],
+        contributions=[c for line in lines for c in line.contributions],
+        source=None,
+    )
+
+
+def beneficiary_statements(data: GrantData, period: Period, profile: Profile) -> list[BeneficiaryStatement]:
+    """Each organisation's costs by line: the grantee first, then its partners, then others by name. A flat-rate
+    line is each one's rate of its own direct costs, so the statements add up to the budget's lines."""
+    grantee = data.grant.grantee
+    paid = [e for e in data.expenses if e.date <= period.period_to]
+    names = {_payer(e, grantee) for e in paid} | {grantee}
+    order = [grantee, *(p for p in data.grant.partners if p in names)]
+    names = order + sorted(names - set(order))
+    direct = [line for line in data.budget if line.line_code not in profile.flat_rate_lines]
+    statements = []
+    for name in names:
+        own = [e for e in paid if _payer(e, grantee) == name]
+        lines = []
+        for line in data.budget:
+            rate = profile.flat_rate_lines.get(line.line_code)
+            if rate is None:
+                on_line = [e for e in own if e.line_code == line.line_code]
+                in_period, to_date = _sum(on_line, period, in_period_only=True), _sum(on_line, period)
+            else:
+                codes = {d.line_code for d in direct}
+                base = [e for e in own if e.line_code in codes]
+                in_period, to_date = _rated(rate, _sum(base, period, in_period_only=True)), _rated(rate, _sum(base, period))
+            lines.append(BeneficiaryLine(line.line_code, line.category, in_period, to_date))
+        statements.append(
+            BeneficiaryStatement(
+                name,
+                lines,
+                sum((line.spent_in_period for line in lines), Decimal(0)),
+                sum((line.spent_to_date for line in lines), Decimal(0)),
+            )
+        )
+    return statements
+
+
+def flat_rate_amount(rate: Decimal, base: Decimal) -> Decimal:
+    """A flat-rate line's amount of its base, to the cent, half up (as the funder's forms compute it)."""
+    return _rated(rate, base)
+
+
+def _payer(expense: Expense, grantee: str) -> str:
+    return expense.organisation or grantee
+
+
+def _sum(expenses: list[Expense], period: Period, in_period_only: bool = False) -> Decimal:
+    return sum((e.amount for e in expenses if not in_period_only or _within(e.date, period)), Decimal(0))
+
+
+def _rated(rate: Decimal, base: Decimal) -> Decimal:
+    return (rate * base).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _within(day: dt.date, period: Period) -> bool:
+    return period.period_from <= day <= period.period_to
+
+
+def _execution(approved: Decimal, in_period: Decimal, to_date: Decimal) -> dict:
+    return dict(
+        approved=approved,
+        spent_in_period=in_period,
+        spent_to_date=to_date,
+        remaining=approved - to_date,
+        variance=to_date - approved,
+        used=to_date / approved if approved else None,
+        deviation=(to_date - approved) / approved if approved else None,
+        over_budget=to_date > approved,
+    )
+
+
+def _contribution(expense: Expense, period: Period, rate: Decimal | None = None) -> Contribution:
+    note = f"{expense.date:%d.%m.%Y} {expense.document_number} {expense.description or ''}".strip()
+    if rate is None:
+        return Contribution(expense.source, expense.amount, _within(expense.date, period), note)
+    return Contribution(expense.source, rate * expense.amount, _within(expense.date, period), f"{rate * 100:g} % × {note}")
+
+
+def _direct_line(line: BudgetLine, paid: list[Expense], period: Period) -> dict:
+    own = [e for e in paid if e.line_code == line.line_code]
+    return dict(
+        figures=_execution(line.approved, _sum(own, period, in_period_only=True), _sum(own, period)),
+        expenses=[e for e in own if _within(e.date, period)],
+        contributions=[_contribution(e, period) for e in own],
+        flat_rate=None,
+    )
+
+
+def _flat_rate_line(line: BudgetLine, rate: Decimal, paid: list[Expense], direct: list[BudgetLine], grantee: str, period: Period) -> dict:
+    """Each payer's rate of its own direct costs, summed: what beneficiary_statements shows, line by line."""
+    codes = {d.line_code for d in direct}
+    base = [e for e in paid if e.line_code in codes]
+    payers = {_payer(e, grantee) for e in base}
+    in_period = sum((_rated(rate, _sum([e for e in base if _payer(e, grantee) == p], period, True)) for p in payers), Decimal(0))
+    to_date = sum((_rated(rate, _sum([e for e in base if _payer(e, grantee) == p], period)) for p in payers), Decimal(0))
+    return dict(
+        figures=_execution(line.approved, in_period, to_date),
+        expenses=[],
+        contributions=[_contribution(e, period, rate) for e in base],
+        flat_rate=rate,
+    )
+
+
+def _judged(computed: dict, line: BudgetLine, profile: Profile, note: BudgetNote | None) -> BudgetLineExecution:
+    figures = computed["figures"]
+
+    def over(share: Decimal | None) -> bool:
+        return share is not None and figures["spent_to_date"] > line.approved * (1 + share)
+
+    return BudgetLineExecution(
+        code=line.line_code,
+        category=line.category,
+        description=line.description,
+        **figures,
+        flagged=over(profile.budget_line_overspend or Decimal(0)),
+        needs_approval=over(profile.prior_approval_over),
+        explanation=note and note.explanation,
+        approval_reference=note and note.approval_reference,
+        flat_rate=computed["flat_rate"],
+        expenses=computed["expenses"],
+        contributions=computed["contributions"],
+        source=line.source,
+    )
