@@ -165,7 +165,7 @@ def _contribution(expense: Expense, period: Period, rate: Decimal | None = None)
     note = f"{expense.date:%d.%m.%Y} {expense.document_number} {expense.description or ''}".strip()
     if rate is None:
         return Contribution(expense.source, expense.amount, _within(expense.date, period), note)
-    return Contribution(expense.source, rate * expense.amount, _within(expense.date, period), f"{rate * 100:g} % × {note}")
+    return Contribution(expense.source, rate * expense.amount, _within(expense.date, period), f"{(rate * 100).normalize():f} % × {note}")
 
 
 def _direct_line(line: BudgetLine, paid: list[Expense], period: Period) -> dict:

@@ -33,6 +33,8 @@ _LATVIAN_LOCATIVE_MONTHS = (
 )
 
 
+_PERCENT_PATTERNS = {"lv": "#,##0\u00a0%"}  # other languages: the locale's own pattern
+
 _LONG_WORD = re.compile(r"\S{40,}")
 _BREAK = "\u200b"  # zero-width space: a line may break here, nothing is drawn
 
@@ -75,9 +77,10 @@ class Formatter:
         return f"{self.number(value, 2)}\u00a0{currency}"
 
     def percent(self, fraction: Decimal | None) -> str:
+        """88 % in Latvian (a non-breaking space before the sign, as Latvian style has it), 88% in English."""
         if fraction is None:
             return MISSING
-        return format_percent(fraction, locale=self.locale)
+        return format_percent(fraction, format=_PERCENT_PATTERNS.get(self.language), locale=self.locale)
 
     def date(self, day: dt.date | None) -> str:
         """15.10.2024. (lv) or 15/10/2024 (en), for tables."""

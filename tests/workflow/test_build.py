@@ -37,7 +37,7 @@ def test_word_and_pdf_carry_the_grant_diacritics_and_the_same_totals(built):
     for text in (word_text(built / "outputs" / SIF_DIR / "final.docx"), pdf_text(built / "outputs" / SIF_DIR / "final.pdf")):
         assert SIF in text and "Ķekavas novads" in text
         # budget total row: approved, spent in period, spent to date, remaining, % used
-        assert "Kopā 3 000,00 EUR 1 690,00 EUR 2 924,56 EUR 75,44 EUR 97%" in text
+        assert "Kopā 3 000,00 EUR 1 690,00 EUR 2 924,56 EUR 75,44 EUR 97 %" in text
         assert "Rīgā, 2024. gada 30. novembrī" in text
 
 

@@ -1,6 +1,8 @@
 """What each funder's format asks of the data, checked before rendering, with messages naming the cell."""
 
+import dataclasses
 import shutil
+from decimal import Decimal
 
 from grantreports.checks.grant_checks import group_by_grant
 from grantreports.funders.profiles import load_profiles
@@ -23,7 +25,7 @@ def test_a_line_over_the_funders_limit_needs_an_explanation_for_that_report(tmp_
     (problem,) = problems
     assert (problem.sheet, problem.row, problem.column, problem.value) == ("budget", 3, "approved", "1000")
     assert problem.message == (
-        "by 31.10.2024. the line has spent 1\u00a0190,00\u00a0EUR, 19% over its approved amount (the 'sif-nvo-fonds' format allows 10%);"
+        "by 31.10.2024. the line has spent 1\u00a0190,00\u00a0EUR, 19\u00a0% over its approved amount (the 'sif-nvo-fonds' format allows 10\u00a0%);"
         " expected an explanation in the budget_notes sheet with grant_number 2023.LV/NVOF/MAC/041/58, period_to 31.10.2024., line_code 5"
     )
 
@@ -134,3 +136,47 @@ def test_a_broken_profile_blocks_only_its_grants_and_names_the_file(tmp_path):
     assert (
         problem.message == "the report format has errors (in its folder sif-nvo-fonds/ of the templates; they are listed with the problems)"
     )
+
+
+def with_profile(tmp_path, tables, **changes):
+    """Validate with the SIF format changed as `changes` say (as a funder's profile.yaml would)."""
+    profiles = load_profiles(TEMPLATES)[0]
+    profiles["sif-nvo-fonds"] = dataclasses.replace(profiles["sif-nvo-fonds"], **changes)
+    found, problems = read_file(write_workbook(tmp_path / "in.xlsx", tables), "in.xlsx", sheet_specs())
+    grants, more = group_by_grant(found, profiles, D("2024-11-30"))
+    return grants, problems + more
+
+
+def test_a_flat_rate_line_must_be_its_rate_of_the_other_lines_and_takes_no_expenses(tmp_path):
+    grants, problems = with_profile(tmp_path, sheets(), flat_rate_lines={"5": Decimal("0.07")})
+    assert SIF not in grants
+    approved, booked = problems
+    assert (approved.sheet, approved.row, approved.column, approved.value) == ("budget", 3, "approved", "1000")
+    assert approved.message == "line 5 is a flat rate of 7 % of the other lines in the 'sif-nvo-fonds' format; expected 140 (7 % of 2000)"
+    assert (booked.sheet, booked.row, booked.column, booked.value) == ("expenses", 4, "line_code", "5")
+    assert booked.message.startswith("line 5 is a flat rate the report computes from the other lines' costs, so an expense booked on it")
+
+
+def test_a_flat_rate_line_of_the_right_amount_and_no_expenses_passes(tmp_path):
+    tables = sheets()
+    tables["budget"][2][4] = 140
+    tables["grants"][1][10] = 2140  # total_budget
+    tables["expenses"] = [row for row in tables["expenses"] if row[2] != "5"]
+    tables["budget_notes"] = tables["budget_notes"][:1]
+    grants, problems = with_profile(tmp_path, tables, flat_rate_lines={"5": Decimal("0.07")})
+    assert problems == [] and SIF in grants
+
+
+def test_a_line_over_the_prior_approval_share_needs_the_approvals_reference(tmp_path):
+    grants, problems = with_profile(tmp_path, sheets(), prior_approval_over=Decimal("0.15"))
+    assert SIF not in grants
+    (problem,) = problems  # the explanation is there (budget_notes row 2); the approval is not
+    assert (problem.sheet, problem.row, problem.column) == ("budget", 3, "approved")
+    assert "needs the funder's prior approval beyond 15\u00a0%: expected its reference in the approval_reference column" in problem.message
+    tables = sheets()
+    tables["budget_notes"][0].append("approval_reference")
+    tables["budget_notes"][1].append("SIF vēstule Nr. 1-12/345, 02.09.2024.")
+    grants, problems = with_profile(tmp_path, tables, prior_approval_over=Decimal("0.15"))
+    assert problems == [] and SIF in grants
+    grants, problems = with_profile(tmp_path, sheets(), prior_approval_over=Decimal("0.20"))  # 19 % over: no approval needed
+    assert problems == [] and SIF in grants

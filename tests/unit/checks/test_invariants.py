@@ -2,13 +2,17 @@
 
 import dataclasses
 import datetime as dt
+import shutil
+import sys
 from decimal import Decimal
 
 import pytest
 
+from grantreports.checks.extraction import data_file, extract
 from grantreports.checks.invariants import InconsistentReport, broken_invariants, check_invariants
 from grantreports.figures.context import build_context
 from grantreports.funders.profiles import load_profile
+from grantreports.inputs.model import GrantData
 from grantreports.inputs.reading import read_file
 from grantreports.inputs.sheets import sheet_specs
 from tests.fixtures import REPO, SIF, group, sheets, write_workbook
@@ -82,3 +86,41 @@ def test_an_indicator_of_two_activities_is_not_held_to_either(tmp_path):
     c = final_report(tmp_path, tables)
     assert next(i for i in c.indicators if i.code == "R6").achieved_to_date == 9 + 58 + 47
     assert broken_invariants(c) == []
+
+
+def every_report_context(workdir, patterns, as_of):
+    """The context of every report the inputs under `workdir` give, as a build would make them."""
+    results = workdir / "results-for-test"
+    extraction = extract(workdir, patterns, REPO / "templates", results, as_of)
+    assert [p for p in extraction.problems if p.severity == "error"] == []
+    for report in extraction.reports:
+        data = GrantData.from_json(data_file(results, report.grant_slug).read_text(encoding="utf-8"))
+        yield build_context(data, report.report_slug, load_profile(REPO / "templates", data.grant.funder))
+
+
+def test_every_example_report_keeps_its_invariants(tmp_path):
+    shutil.copytree(REPO / "inputs", tmp_path / "inputs")
+    contexts = list(every_report_context(tmp_path, ["inputs/**/*.{xlsx,ods,csv}"], D("2024-11-30")))
+    assert len(contexts) == 10
+    assert {c.grant.funder for c in contexts} == {p.parent.name for p in (REPO / "templates").glob("*/profile.yaml")}
+    assert {(c.grant.grant_number, c.period.slug): broken_invariants(c) for c in contexts} == {
+        (c.grant.grant_number, c.period.slug): [] for c in contexts
+    }
+    eu_final = next(c for c in contexts if c.grant.funder == "eu-action-grant" and c.period.kind == "final")
+    indirect = next(line for line in eu_final.budget if line.flat_rate)
+    assert (indirect.code, indirect.spent_to_date) == ("E", Decimal("3688.30"))  # 7 % of the direct costs to date, 52 690 EUR
+    assert [b.name for b in eu_final.beneficiaries] == [
+        "Biedrība „Pierīgas partnerība”",
+        "Kauno rajono bendruomenių sąjunga (LT)",
+        "Olaines novada pašvaldība",
+    ]
+
+
+def test_the_benchs_generated_grants_keep_their_invariants(tmp_path):
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+
+    generate(tmp_path / "inputs", 10, 2000)
+    contexts = list(every_report_context(tmp_path, ["inputs/*.xlsx"], D("2025-06-30")))
+    assert len(contexts) == 10 and sum(len(c.activities) for c in contexts) > 0
+    assert [broken_invariants(c) for c in contexts] == [[]] * 10
