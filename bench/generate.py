@@ -75,6 +75,8 @@ SHEETS = {
     "budget": ["grant_number", "line_code", "category", "description", "approved"],
     "budget_notes": example.BUDGET_NOTE_COLUMNS,
     "expenses": example.EXPENSE_COLUMNS,
+    "financing": example.FINANCING_COLUMNS,
+    "work_packages": example.WORK_PACKAGE_COLUMNS,
 }
 # The example tables under the names of the sheets they fill
 TABLES = {
@@ -85,6 +87,8 @@ TABLES = {
     "budget": example.BUDGET,
     "budget_notes": example.padded(example.BUDGET_NOTES, example.BUDGET_NOTE_COLUMNS),
     "expenses": example.padded(example.EXPENSES, example.EXPENSE_COLUMNS),
+    "financing": example.FINANCING,
+    "work_packages": example.WORK_PACKAGES,
 }
 
 

@@ -1289,6 +1289,38 @@ EXPENSES = [
     (EU, "2024-06-17", "C3", 4380.0, "PP-EU-2024/034", "Final conference: venue, catering, printing"),
 ]
 
+FINANCING_COLUMNS = ["grant_number", "funding_source", "amount"]
+# grant, source of financing, amount in the contract (the ESF format splits the spending by these shares)
+FINANCING = [
+    (ESF, "Eiropas Sociālais fonds", 15640.0),
+    (ESF, "Valsts budžeta dotācija", 2576.0),
+    (ESF, "Projekta īstenotāja finansējums", 184.0),
+]
+
+WORK_PACKAGE_COLUMNS = ["grant_number", "kind", "code", "title", "work_package", "due_date", "done_date", "comment"]
+# grant, kind, code, title, work package, due, done, comment (the EU format reports on them)
+WORK_PACKAGES = [
+    (EU, "work_package", "WP1", "Project management and coordination", "", "", "", ""),
+    (EU, "work_package", "WP2", "Citizens' panels", "", "", "", ""),
+    (EU, "work_package", "WP3", "Exchange, dissemination and sustainability", "", "", "", ""),
+    (EU, "milestone", "MS1", "Panel facilitators trained", "WP2", "2023-05-31", "2023-05-25", "25 facilitators from the three partners"),
+    (EU, "deliverable", "D2.1", "Panel facilitation guide", "WP2", "2023-06-30", "2023-06-26", "Published on the project web page"),
+    (EU, "deliverable", "D1.1", "Interim technical report", "WP1", "2024-02-29", "2024-02-20", ""),
+    (EU, "milestone", "MS2", "Six citizens' panels held", "WP2", "2024-03-31", "2024-03-16", ""),
+    (
+        EU,
+        "deliverable",
+        "D2.2",
+        "Recommendations of the panels to the municipalities",
+        "WP2",
+        "2024-04-30",
+        "2024-05-10",
+        "Ten days late: the last panel's recommendations waited for the Olaine council meeting",
+    ),
+    (EU, "deliverable", "D3.1", "Recommendations booklet (LV, LT, EN)", "WP3", "2024-07-31", "2024-07-22", "Printed and on the web page"),
+    (EU, "milestone", "MS3", "Final conference held", "WP3", "2024-08-31", "2024-06-14", "86 participants in Mārupe"),
+]
+
 INSTRUCTIONS = [
     ("Šī darbgrāmata ir grantreports piemēra ievaddati. Lapu un kolonnu apraksts: inputs/README.md.",),
     ("This workbook is grantreports example input. Sheets and columns: inputs/README.md.",),
@@ -1331,6 +1363,8 @@ def main() -> None:
             writer, sheet_name="budget", index=False
         )
         _frame(padded(BUDGET_NOTES, BUDGET_NOTE_COLUMNS), BUDGET_NOTE_COLUMNS).to_excel(writer, sheet_name="budget_notes", index=False)
+        _frame(FINANCING, FINANCING_COLUMNS).to_excel(writer, sheet_name="financing", index=False)
+        _frame(WORK_PACKAGES, WORK_PACKAGE_COLUMNS).to_excel(writer, sheet_name="work_packages", index=False)
     with pd.ExcelWriter(INPUTS / "activities.xlsx", engine="openpyxl") as writer:
         _frame(ACTIVITIES, ACTIVITY_COLUMNS).to_excel(writer, sheet_name="activities", index=False)
     with pd.ExcelWriter(INPUTS / "expenses.ods", engine="odf") as writer:

@@ -23,6 +23,7 @@ def funder_problems(data: GrantData, profile: Profile, as_of: dt.date) -> list[P
         + [problem for period in due for problem in _missing_texts(data, period, profile) + _unexplained_overspend(data, period, profile)]
         + _outside_periods(data)
         + _flat_rate_lines(data, profile)
+        + _financing_needed(data, profile)
         + [problem for period in due if period.kind == "final" for problem in _nothing_done(data, period)]
     )
 
@@ -141,6 +142,16 @@ def _flat_rate_lines(data: GrantData, profile: Profile) -> list[Problem]:
         if expense.line_code in codes
     ]
     return problems
+
+
+def _financing_needed(data: GrantData, profile: Profile) -> list[Problem]:
+    if not profile.co_financing or data.financing:
+        return []
+    message = (
+        f"the '{profile.key}' format splits the budget by source of financing; expected rows in the financing sheet with"
+        f" grant_number {data.grant.grant_number}, one per source, adding up to its total_budget"
+    )
+    return [_at(data.grant.source, message, data.grant.grant_number, "grant_number", data.grant.grant_number)]
 
 
 def _nothing_done(data: GrantData, final: Period) -> list[Problem]:

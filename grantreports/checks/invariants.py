@@ -33,6 +33,7 @@ def broken_invariants(context: ReportContext) -> list[str]:
         *_indicators(context),
         *_budget(context),
         *_beneficiaries(context),
+        *_financing(context),
     ]
 
 
@@ -149,3 +150,13 @@ def _beneficiaries(c: ReportContext) -> Iterable[str]:
             yield from _differ(
                 f"budget line {line.code} {name.replace('_', ' ')} (sum of beneficiaries)", split, getattr(line, name), "the budget table"
             )
+
+
+def _financing(c: ReportContext) -> Iterable[str]:
+    if not c.financing:
+        return
+    for name in ("spent_in_period", "spent_to_date"):
+        split = sum((getattr(f, name) for f in c.financing), Decimal(0))
+        yield from _differ(
+            f"{name.replace('_', ' ')} (sum of the sources of financing)", split, getattr(c.budget_total, name), "the budget total"
+        )

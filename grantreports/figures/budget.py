@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from grantreports.figures.traceability import Contribution
 from grantreports.funders.profiles import Profile
-from grantreports.inputs.model import BudgetLine, BudgetNote, Expense, GrantData, Period, Source, documented
+from grantreports.inputs.model import BudgetLine, BudgetNote, Expense, FinancingSource, GrantData, Period, Source, documented
 
 CENT = Decimal("0.01")
 
@@ -213,3 +213,38 @@ def _judged(computed: dict, line: BudgetLine, profile: Profile, note: BudgetNote
         contributions=computed["contributions"],
         source=line.source,
     )
+
+
+@dataclass(frozen=True)
+class FinancingLine:
+    source: str = documented("Source of financing (financing sheet)", "Eiropas Sociālais fonds")
+    planned: Decimal = documented("Its amount in the contract", "15725.00")
+    share: Decimal = documented("planned ÷ the sum of the sources", "0.85")
+    spent_in_period: Decimal = documented("Its share of the spending in the period (the cents split so that the sources add up)", "4250.00")
+    spent_to_date: Decimal = documented("Its share of the spending to date", "13125.00")
+
+
+def financing_split(sources: list[FinancingSource], total: BudgetLineExecution) -> list[FinancingLine]:
+    """The spending split by source in proportion to the planned amounts, to the cent; the cents left over by
+    rounding go to the sources with the largest remainders, so the split adds up to the budget's total exactly."""
+    planned = sum((s.amount for s in sources), Decimal(0))
+    if not planned:
+        return []
+    shares = [s.amount / planned for s in sources]
+    in_period, to_date = _split(total.spent_in_period, shares), _split(total.spent_to_date, shares)
+    return [
+        FinancingLine(s.funding_source, s.amount, share, period_part, to_date_part)
+        for s, share, period_part, to_date_part in zip(sources, shares, in_period, to_date, strict=True)
+    ]
+
+
+def _split(amount: Decimal, shares: list[Decimal]) -> list[Decimal]:
+    if amount < 0:  # refunds beyond the spending: split what was returned, the same way
+        return [-part for part in _split(-amount, shares)]
+    exact = [amount * share for share in shares]
+    parts = [value.quantize(CENT, rounding=ROUND_DOWN) for value in exact]
+    left = int((amount - sum(parts, Decimal(0))) / CENT)
+    by_remainder = sorted(range(len(parts)), key=lambda i: (-(exact[i] - parts[i]), i))
+    for index in by_remainder[:left]:
+        parts[index] += CENT
+    return parts

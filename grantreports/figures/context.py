@@ -7,9 +7,18 @@ from collections import defaultdict
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-from grantreports.figures.budget import BeneficiaryStatement, BudgetLineExecution, beneficiary_statements, budget_execution, budget_total
+from grantreports.figures.budget import (
+    BeneficiaryStatement,
+    BudgetLineExecution,
+    FinancingLine,
+    beneficiary_statements,
+    budget_execution,
+    budget_total,
+    financing_split,
+)
 from grantreports.figures.formatting import Formatter
 from grantreports.figures.traceability import Contribution, SourceRange, source_ranges
+from grantreports.figures.work_plan import WorkPackageLine, work_packages
 from grantreports.funders.profiles import Profile
 from grantreports.inputs.model import Activity, Grant, GrantData, Indicator, Period, Source, documented
 
@@ -125,6 +134,8 @@ class ReportContext:
     budget: list[BudgetLineExecution] = documented("Budget execution by line", "")
     budget_total: BudgetLineExecution = documented("Sum over budget lines (code and category empty)", "")
     beneficiaries: list[BeneficiaryStatement] = documented("Each beneficiary's costs by budget line: the grantee, then partners", "")
+    financing: list[FinancingLine] = documented("The spending split by source of financing (financing sheet); empty without it", "")
+    work_packages: list[WorkPackageLine] = documented("The work plan (work_packages sheet) as of the period's end; empty without it", "")
     charts: Charts = documented("Chart data; in templates each is an image", "")
     signature: Signature = documented("The signature block", "")
     sources: list[SourceRange] = documented("The input rows the report is made from, by file and sheet: the sources annex", "")
@@ -143,6 +154,7 @@ def build_context(data: GrantData, report_slug: str, profile: Profile) -> Report
     in_period.sort(key=lambda a: (a.start_date, a.activity_code, a.source.row))
     groups = _participation(data.activities, period, lambda a: a.target_group)
     lines = budget_execution(data, period, profile)
+    total = budget_total(lines)
     indicators = [_indicator_line(i, data, period) for i in data.indicators]
     monthly = _monthly_participants(data.activities, grant, period)
     variables = dict(
@@ -162,8 +174,10 @@ def build_context(data: GrantData, report_slug: str, profile: Profile) -> Report
         organisations=_participation(data.activities, period, lambda a: a.organisation or grant.grantee),
         participants_by_month=monthly,
         budget=lines,
-        budget_total=budget_total(lines),
+        budget_total=total,
         beneficiaries=beneficiary_statements(data, period, profile),
+        financing=financing_split(data.financing, total),
+        work_packages=work_packages(data, period),
         charts=Charts(
             indicators=[i for i in indicators if i.target] or None,
             participants=monthly if any(map(any, monthly.counts)) else None,
@@ -177,6 +191,7 @@ def build_context(data: GrantData, report_slug: str, profile: Profile) -> Report
     rows += [i.source for i in data.indicators] + [p.source for p in data.activity_plan]
     rows += [t.source for t in data.narrative if t.period_to in (None, period.period_to)]
     rows += [n.source for n in data.budget_notes if n.period_to == period.period_to]
+    rows += [f.source for f in data.financing] + [w.source for w in data.work_packages]
     return ReportContext(cover=cover, sources=source_ranges(rows), sources_printed=profile.sources_printed, **variables)
 
 

@@ -153,6 +153,27 @@ class Expense:
 
 
 @dataclass(frozen=True)
+class FinancingSource:
+    grant_number: str
+    funding_source: str
+    amount: Decimal
+    source: Source = documented("Where the row came from")
+
+
+@dataclass(frozen=True)
+class WorkPlanItem:
+    grant_number: str
+    kind: str
+    code: str
+    title: str
+    work_package: str | None
+    due_date: dt.date | None
+    done_date: dt.date | None
+    comment: str | None
+    source: Source = documented("Where the row came from")
+
+
+@dataclass(frozen=True)
 class GrantData:
     """Everything the inputs say about one grant: the content of its per-grant data file."""
 
@@ -166,6 +187,8 @@ class GrantData:
     budget: list[BudgetLine] = field(default_factory=list)
     budget_notes: list[BudgetNote] = field(default_factory=list)
     expenses: list[Expense] = field(default_factory=list)
+    financing: list[FinancingSource] = field(default_factory=list)
+    work_packages: list[WorkPlanItem] = field(default_factory=list)
 
     def period(self, slug: str) -> Period:
         return next(p for p in self.periods if p.slug == slug)

@@ -96,6 +96,8 @@ SHEET_NAMES = (
     "budget",
     "budget_notes",
     "expenses",
+    "financing",
+    "work_packages",
 )
 
 

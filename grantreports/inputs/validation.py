@@ -20,6 +20,7 @@ from grantreports.inputs.model import (
     BudgetLine,
     BudgetNote,
     Expense,
+    FinancingSource,
     Grant,
     GrantData,
     Indicator,
@@ -28,6 +29,7 @@ from grantreports.inputs.model import (
     Period,
     PlannedActivity,
     Source,
+    WorkPlanItem,
 )
 from grantreports.inputs.reading import SheetRows
 from grantreports.inputs.sheets import SHEET_NAMES, UNREADABLE, convert_columns, normalise_name
@@ -539,8 +541,45 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
                 severity="warning",
             )
         )
-    data = GrantData(grant, periods, narrative, plan, activities, indicators, values, budget, notes, expenses)
+    financing, found = _financing(grant, rows["financing"], partial["financing"])
+    work_plan, more = _work_plan(grant, rows["work_packages"], partial["work_packages"])
+    problems += found + more
+    data = GrantData(grant, periods, narrative, plan, activities, indicators, values, budget, notes, expenses, financing, work_plan)
     return data, problems
+
+
+def _financing(grant: Grant, rows: list[_Row], partial: list[_Row]) -> tuple[list[FinancingSource], list[Problem]]:
+    """Each source once, and the sources adding up to the grant's total_budget: a report splits the spending by their shares."""
+    problems = _duplicates(rows, ("funding_source",), "source of financing")
+    total = sum((row.values["amount"] for row in rows), Decimal(0))
+    if rows and not partial and total != grant.total_budget:
+        message = (
+            f"the financing rows of the grant add up to {cells.shown_number(total)}, its total_budget (grants sheet, row"
+            f" {grant.source.row}) is {cells.shown_number(grant.total_budget)}; expected them to be equal: each source's share of the"
+            " spending is its share of the total"
+        )
+        problems.append(rows[0].problem(message, "amount", cells.shown_number(rows[0].values["amount"])))
+    return [FinancingSource(**row.values, source=row.source) for row in rows], problems
+
+
+def _work_plan(grant: Grant, rows: list[_Row], partial: list[_Row]) -> tuple[list[WorkPlanItem], list[Problem]]:
+    """Codes once each; a deliverable or milestone has a due date and names a work package the sheet has."""
+    problems = _duplicates(rows, ("code",), "work plan code")
+    packages = {row.values["code"] for row in rows if row.values["kind"] == "work_package"}
+    known = not any(row.values["kind"] in ("work_package", UNREADABLE) for row in partial)  # else a package may be unread
+    for row in rows:
+        problems += _in_grant(grant, row, "due_date")
+        if row.values["kind"] == "work_package":
+            continue
+        if row.values["due_date"] is None:
+            problems.append(row.problem(f"a {row.values['kind']} has a due date in the grant agreement; expected that date", "due_date"))
+        package = row.values["work_package"]
+        if package is not None and known and package not in packages:
+            expected = ", ".join(sorted(packages)) or "(no work_package rows)"
+            problems.append(
+                row.problem(f"no work package with this code for the grant; expected one of: {expected}", "work_package", package)
+            )
+    return [WorkPlanItem(**row.values, source=row.source) for row in rows], problems
 
 
 def _names_line(row: _Row, lines: set[str]) -> list[Problem]:

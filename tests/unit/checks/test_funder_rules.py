@@ -180,3 +180,13 @@ def test_a_line_over_the_prior_approval_share_needs_the_approvals_reference(tmp_
     assert problems == [] and SIF in grants
     grants, problems = with_profile(tmp_path, sheets(), prior_approval_over=Decimal("0.20"))  # 19 % over: no approval needed
     assert problems == [] and SIF in grants
+
+
+def test_a_format_that_splits_the_budget_by_source_needs_the_financing_rows(tmp_path):
+    grants, problems = with_profile(tmp_path, sheets(), co_financing=True)
+    assert SIF not in grants
+    (problem,) = problems
+    assert (problem.sheet, problem.row, problem.column) == ("grants", 2, "grant_number")
+    assert problem.message.startswith(
+        "the 'sif-nvo-fonds' format splits the budget by source of financing; expected rows in the financing sheet"
+    )

@@ -116,6 +116,18 @@ def test_every_example_report_keeps_its_invariants(tmp_path):
     ]
 
 
+def test_the_esf_examples_spending_is_split_by_its_sources(tmp_path):
+    shutil.copytree(REPO / "inputs", tmp_path / "inputs")
+    contexts = every_report_context(tmp_path, ["inputs/**/*.{xlsx,ods,csv}"], D("2024-11-30"))
+    esf = next(c for c in contexts if c.grant.funder == "esf-labklajibas-ministrija" and c.period.kind == "final")
+    assert [(f.source, f.share) for f in esf.financing] == [
+        ("Eiropas Sociālais fonds", Decimal("0.85")),
+        ("Valsts budžeta dotācija", Decimal("0.14")),
+        ("Projekta īstenotāja finansējums", Decimal("0.01")),
+    ]
+    assert sum(f.spent_to_date for f in esf.financing) == esf.budget_total.spent_to_date
+
+
 def test_the_benchs_generated_grants_keep_their_invariants(tmp_path):
     sys.path.insert(0, str(REPO / "bench"))
     from generate import generate

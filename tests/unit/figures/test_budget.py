@@ -57,7 +57,7 @@ def test_variance_and_deviation_share_one_sign(tmp_path):
     lines = {line.code: line for line in budget_execution(data, data.period("final"), profile)}
     under, over = lines["1"], lines["5"]
     assert (under.code, under.variance, under.remaining, under.deviation < 0) == ("1", Decimal("-265.44"), Decimal("265.44"), True)
-    assert (over.code, over.variance, over.deviation > 0) == ("5", Decimal("190"), True)
+    assert (over.code, over.variance, over.deviation > 0) == ("5", Decimal(190), True)
 
 
 def test_every_expense_without_an_organisation_is_the_grantees(tmp_path):
