@@ -161,6 +161,28 @@ def group(found: list) -> tuple[dict, list]:
     return group_by_grant(found, load_profiles(TEMPLATES)[0], AS_OF)
 
 
+def as_funder(funder: str) -> dict[str, list[list]]:
+    """The fixture's Latvian grant in `funder`'s format: a text for each of the format's narrative sections,
+    a partner country (development cooperation), and sources of financing (formats that split the budget)."""
+    tables = sheets()
+    tables["grants"][0].append("partner_country")
+    tables["grants"][1] += ["Baltkrievija"]
+    tables["grants"][2] += [None]
+    tables["grants"][1][2] = funder
+    sections = [s.key for s in load_profile(TEMPLATES, funder).narrative]
+    tables["narrative"] = (
+        [tables["narrative"][0]]
+        + [[SIF, None, key, f"Teksts: {key}."] for key in sections]
+        + [row for row in tables["narrative"][1:] if row[0] == BC]
+    )
+    tables["financing"] = [
+        ["grant_number", "funding_source", "amount"],
+        [SIF, "Eiropas Sociālais fonds", 2550],
+        [SIF, "Valsts budžets", 450],
+    ]
+    return tables
+
+
 def write_workbook(path: Path, tables: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:
     """The tables as an .xlsx workbook, one sheet each; `merges` names cell ranges to merge per sheet (A2:A4)."""
     workbook = openpyxl.Workbook()

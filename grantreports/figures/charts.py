@@ -20,7 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from grantreports.figures.context import BudgetLineExecution, Charts, IndicatorLine, MonthlyParticipants
+from grantreports.figures.budget import BudgetLineExecution
+from grantreports.figures.context import Charts, IndicatorLine, MonthlyParticipants
 from grantreports.figures.formatting import Formatter
 from grantreports.figures.glyphs import drawable
 
@@ -32,6 +33,8 @@ FONT = "Liberation Sans"  # the bundled font's own name, which matplotlib knows 
 PDF_FONT = "Report Sans"  # the same font's family in the PDF (templates/shared/report.css)
 SIZE, SMALL = 8, 7  # points: labels; legend and value labels
 PAD = 0.08  # inches between a label and what it labels, and at the figure's edges
+LABEL_WIDTH = 2.5  # inches: a bar's label wider than this goes onto two lines
+HEADROOM = 1.12  # the value axis reaches this far above the tallest bar, so that no bar touches the frame
 # No dates, versions or random ids in the files: the same figures give the same bytes.
 _STYLE = {
     "font.family": FONT,
@@ -112,8 +115,38 @@ def _legend_height(rows: int) -> float:
 
 def _short(text: str, length: int = 48) -> str:
     """A label from the data: cut to `length`, with what the chart font cannot draw as a placeholder."""
-    text = drawable(text, (Path(font_manager.findfont(FontProperties(family=FONT))),))
+    text = _drawable(text)
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _drawable(text: str) -> str:
+    return drawable(text, (Path(font_manager.findfont(FontProperties(family=FONT))),))
+
+
+def _wrapped(text: str, width: float = LABEL_WIDTH) -> str:
+    """A bar's label from the data on one line, or on two broken at the space that balances them best
+    when it is wider than `width` inches; cut with "…" only when two lines of `width` cannot hold it."""
+    text = _drawable(text)
+    if _size(text)[0] <= width:
+        return text
+    words = text.split(" ")
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    fitting = [pair for pair in splits if _size(pair[0])[0] <= width]
+    if not fitting:
+        return _fit(text, width)
+    first, second = min(fitting, key=lambda pair: max(_size(pair[0])[0], _size(pair[1])[0]))
+    return f"{first}\n{_fit(second, width)}"
+
+
+def _fit(text: str, width: float) -> str:
+    """`text` cut with "…" to `width` inches (a last resort, for labels longer than two lines)."""
+    while len(text) > 1 and _size(text)[0] > width:
+        text = text[:-2] + "…"
+    return text
+
+
+def _label_width(names: list[str]) -> float:
+    return max(_size(line)[0] for name in names for line in name.split("\n"))
 
 
 def _indicators(lines: list[IndicatorLine], formatter: Formatter, labels: dict[str, str]) -> Figure:
@@ -121,31 +154,37 @@ def _indicators(lines: list[IndicatorLine], formatter: Formatter, labels: dict[s
     with rc_context(_STYLE):
         figure = _figure(0.9 + 0.38 * len(lines))
         axes = figure.add_subplot()
-        names = [_short(f"{line.code} {line.name}") for line in reversed(lines)]
+        names = [_wrapped(f"{line.code} {line.name}") for line in reversed(lines)]
         progress = [float(line.progress or 0) for line in reversed(lines)]
         values = [f"{formatter.number(line.achieved_to_date)} / {formatter.number(line.target)}" for line in reversed(lines)]
-        bars = axes.barh(names, progress, color=BLUE, height=0.6, label=labels["achieved"])
+        bars = axes.barh(range(len(names)), progress, color=BLUE, height=0.6, label=labels["achieved"])
+        axes.set_yticks(range(len(names)), names)
         axes.axvline(1.0, color=RED, linestyle="--", linewidth=1, label=labels["target"])
-        for bar, value in zip(bars, values, strict=True):
+        limit = max(1.25, max(progress) * 1.2)
+        axes.set_xlim(0, limit)
+        left = _label_width(names) + 2 * PAD
+        plot_width = WIDTH_INCHES - left - 3 * PAD
+        # A value label starts right of its bar, or right of the target line where it would cross it.
+        starts = [
+            share if share >= 1 or (1 - share) * plot_width / limit > _size(value, SMALL)[0] + 2 * PAD else 1.0
+            for share, value in zip(progress, values, strict=True)
+        ]
+        for bar, value, start in zip(bars, values, starts, strict=True):
             axes.annotate(
                 value,
-                (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                (start, bar.get_y() + bar.get_height() / 2),
                 xytext=(3, 0),
                 textcoords="offset points",
                 va="center",
                 fontsize=SMALL,
                 color="#111111",
             )
-        limit = max(1.25, max(progress) * 1.2)
-        axes.set_xlim(0, limit)
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: formatter.percent(Decimal(str(round(x, 4))))))
         _legend(figure, 2)
-        left = max(_size(name)[0] for name in names) + 2 * PAD
         # the value labels right of the bars must fit in the figure: widen the right margin where one would not
-        plot_width = WIDTH_INCHES - left - 3 * PAD
         right = max(
             3 * PAD,
-            *(_size(value, SMALL)[0] + 2 * PAD - plot_width * (1 - share / limit) for share, value in zip(progress, values, strict=True)),
+            *(_size(value, SMALL)[0] + 2 * PAD - plot_width * (1 - start / limit) for start, value in zip(starts, values, strict=True)),
         )
         _place(figure, axes, left, _line() + 2 * PAD + _legend_height(1), right)
     return figure
@@ -169,6 +208,7 @@ def _participants(monthly: MonthlyParticipants, formatter: Formatter, labels: di
         columns = min(3, len(monthly.groups))
         _legend(figure, columns)
         top_count = max(sum(counts) for counts in zip(*monthly.counts, strict=True)) if monthly.months else 0
+        axes.set_ylim(0, max(top_count * HEADROOM, 1))
         number_width = _size(formatter.number(Decimal(int(top_count * 1.1))))[0]
         month_width, month_height = max((_size(formatter.month(m)) for m in monthly.months), default=(0, 0))
         rotated = (month_width + month_height) * 0.7071  # a label turned 45°
@@ -182,7 +222,7 @@ def _budget(lines: list[BudgetLineExecution], formatter: Formatter, labels: dict
     with rc_context(_STYLE):
         figure = _figure(1.0 + 0.42 * len(lines))
         axes = figure.add_subplot()
-        names = [_short(f"{line.code} {line.category}", 40) for line in reversed(lines)]
+        names = [_wrapped(f"{line.code} {line.category}") for line in reversed(lines)]
         rows = range(len(lines))
         approved = [float(line.approved) for line in reversed(lines)]
         spent = [float(line.spent_to_date) for line in reversed(lines)]
@@ -190,13 +230,14 @@ def _budget(lines: list[BudgetLineExecution], formatter: Formatter, labels: dict
         axes.barh([r + 0.2 for r in rows], approved, height=0.38, color=LIGHT, label=labels["approved"])
         axes.barh([r - 0.2 for r in rows], spent, height=0.38, color=colours, label=labels["spent"])
         axes.set_yticks(list(rows), names)
+        axes.set_xlim(0, max(approved + spent, default=0) * HEADROOM or 1)
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: formatter.number(Decimal(int(x)))))
         _legend(figure, 2)
         largest = formatter.number(Decimal(int(max(approved + spent, default=0))))
         _place(
             figure,
             axes,
-            max(_size(name)[0] for name in names) + 2 * PAD,
+            _label_width(names) + 2 * PAD,
             _line() + 2 * PAD + _legend_height(1),
             right=_size(largest)[0] / 2 + 2 * PAD,
         )  # the last tick label stands half over the axes' end

@@ -1,10 +1,13 @@
 """Charts: drawn from the report's figures, in its language; SVG for the PDF, PNG for Word, same bytes every time."""
 
 import zipfile
+from dataclasses import replace
+from decimal import Decimal
 
 import pdfplumber
 import pypdf
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from grantreports.figures.charts import chart_figures, draw_charts
 from grantreports.figures.context import build_context
@@ -35,8 +38,8 @@ def test_latvian_charts_have_latvian_labels_and_the_report_figures(tmp_path):
     participants = texts(figures["participants"])
     assert {"febr. 2023", "nov. 2023", "apr. 2024", "Dalībnieki", "iedzīvotāji", "kopienu līderi"} <= participants
     indicators = texts(figures["indicators"])
-    assert {"Plānots", "Sasniegts", "R3 Iedzīvotāju forumi", "2 / 3", "105 / 150", "100%"} <= indicators
-    assert {"Apstiprināts", "Izlietots", "5 Publicitāte"} <= texts(figures["budget"])
+    assert {"Plānots", "Sasniegts", "R3 Iedzīvotāju forumi", "2 / 3", "105 / 150", "100 %"} <= indicators
+    assert {"Apstiprinātais budžets", "Izlietots", "5 Publicitāte"} <= texts(figures["budget"])
 
 
 def test_english_charts_and_a_chart_without_data_is_none(tmp_path):
@@ -50,6 +53,32 @@ def test_english_charts_and_a_chart_without_data_is_none(tmp_path):
         "participants": None,
         "budget": None,
     }
+
+
+def test_long_labels_wrap_values_clear_the_target_line_and_bars_stay_inside_the_frame(tmp_path):
+    context, profile = report(tmp_path, SIF, "final")
+    draw_charts(
+        context.charts, Formatter.for_profile(profile), profile.chart_labels, FONTS, ()
+    )  # the bundled font, which labels are measured in
+    long_name = "Kopienu līderi, kas piedalījušies mentoringa programmā un pieredzes braucienos"
+    indicator = replace(context.indicators[0], name=long_name, target=Decimal(100), achieved_to_date=Decimal(95), progress=Decimal("0.95"))
+    charts = replace(context.charts, indicators=[indicator, *context.charts.indicators])
+    figures = chart_figures(charts, Formatter.for_profile(profile), profile.chart_labels)
+    labels = texts(figures["indicators"])
+    assert f"R3 {long_name}".replace(" ", "") in {label.replace("\n", "").replace(" ", "") for label in labels}
+    assert not any("…" in label for label in labels)
+    assert any("\n" in label for label in labels)  # on two lines
+    indicators = figures["indicators"]
+    axes = indicators.axes[0]
+    target = axes.transData.transform((1.0, 0))[0]
+    renderer = FigureCanvasAgg(indicators).get_renderer()
+    values = [t for t in axes.texts if "/" in t.get_text()]
+    assert values and all(not (v.get_window_extent(renderer).x0 < target < v.get_window_extent(renderer).x1) for v in values)
+    participants = figures["participants"].axes[0]
+    tallest = max(sum(counts) for counts in zip(*charts.participants.counts, strict=True))
+    assert participants.get_ylim()[1] >= tallest * 1.1
+    budget = figures["budget"].axes[0]
+    assert budget.get_xlim()[1] >= max(float(b.approved) for b in context.budget) * 1.1
 
 
 def test_chart_files_are_svg_and_png_and_byte_identical_on_every_run(tmp_path):

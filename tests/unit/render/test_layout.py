@@ -8,7 +8,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from grantreports.funders.profiles import load_profile
-from tests.fixtures import BC, SIF, TEMPLATES, render, sheets
+from tests.fixtures import SIF, TEMPLATES, as_funder, render, sheets
 
 HEADER = "Akt. Pasākums Datums Vieta Mērķa grupa"
 
@@ -37,12 +37,15 @@ def test_pdf_repeats_the_activities_header_on_every_page_the_table_spans(tmp_pat
     _, _, _, pdf_path = long_report(tmp_path)
     with pdfplumber.open(pdf_path) as pdf:
         pages = [" ".join(page.extract_text().split()) for page in pdf.pages]
-    table_pages = [text for text in pages if "Kopienas pasākums Nr." in text]
+    annex = next(index for index, text in enumerate(pages) if "1. pielikums. Pārskata periodā īstenoto pasākumu saraksts" in text)
+    report, events_annex = pages[:annex], pages[annex:]
+    table_pages = [text for text in report if "Kopienas pasākums Nr." in text]
     assert len(table_pages) >= 3
     assert all(HEADER in text for text in table_pages)
-    # every row whole on one page: each event's number appears with its date and count
+    # every row whole on one page: each event's number appears once in the table and once in the events annex
     for number in range(1, 91):
-        assert sum(f"Kopienas pasākums Nr. {number} " in text for text in pages) == 1
+        assert sum(f"Kopienas pasākums Nr. {number} " in text for text in report) == 1
+        assert sum(f"Kopienas pasākums Nr. {number} " in text for text in events_annex) == 1
 
 
 def test_word_table_rows_repeat_their_header_and_cannot_split(tmp_path):
@@ -60,17 +63,8 @@ MARGIN = 18 * 72 / 25.4  # left and right page margin of templates/shared/report
 
 @pytest.mark.parametrize("funder", ["sif-nvo-fonds", "esf-labklajibas-ministrija", "mfa-lapas", "british-council", "eu-action-grant"])
 def test_every_format_keeps_its_text_inside_the_page_margins(tmp_path, funder):
-    tables = sheets()
-    tables["grants"][0].append("partner_country")
-    tables["grants"][1] += ["Baltkrievija"]
-    tables["grants"][2] += [None]
-    tables["grants"][1][2] = funder
+    tables = as_funder(funder)
     sections = [s.key for s in load_profile(TEMPLATES, funder).narrative]
-    tables["narrative"] = (
-        [tables["narrative"][0]]
-        + [[SIF, None, key, f"Teksts: {key}."] for key in sections]
-        + [row for row in tables["narrative"][1:] if row[0] == BC]
-    )
     _, word, pdf, pdf_path = render(tmp_path, tables, SIF, "final")
     with pdfplumber.open(pdf_path) as document:
         outside = [c["text"] for page in document.pages for c in page.chars if c["x0"] < MARGIN - 1 or c["x1"] > page.width - MARGIN + 1]

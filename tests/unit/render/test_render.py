@@ -26,7 +26,7 @@ def column_text(pdf_path, header: str, next_header: str) -> str:
     with pdfplumber.open(pdf_path) as pdf:
         for page in pdf.pages:
             words = {w["text"]: w for w in page.extract_words()}
-            if header in words and next_header in words:
+            if header in words and next_header in words and words[next_header]["x0"] > words[header]["x0"]:  # not another table's
                 column = page.crop((words[header]["x0"] - 1, 0, words[next_header]["x0"] - 1, page.height))
                 texts.append(" ".join((column.extract_text() or "").split()))
     return " ".join(texts)
