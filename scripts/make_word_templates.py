@@ -8,8 +8,10 @@ them in Word or LibreOffice. Run this only to recreate them from scratch:
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
+import tinycss2
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -17,10 +19,25 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from grantreports.funders.profiles import SHARED_FOLDER, load_profile
+from grantreports.render.report import language_tag
+from grantreports.render.word import set_language
+
+TEMPLATES = REPO / "templates"
 # Fixed, so that the template (and every report made from it) carries no build-time date.
 TEMPLATE_DATE = dt.datetime(2024, 1, 1)
 MONEY = "| money(grant.currency)"
+# Liberation Sans in the PDF has Arial's metrics: the same font everywhere, never the theme's Calibri or
+# Cambria, whose absence (LibreOffice, a Mac) would change every line break and column width.
+FONT = "Arial"
+SCRIPTS = ("ascii", "hAnsi", "cs", "eastAsia")
+THEME_FONTS = ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme")
+USED_STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "Caption", "Header", "Footer", "Table Grid")
+# A figure's caption as the PDF writes it: "1. attēls. …", "Figure 1. …"; (label before, label after, SEQ name)
+CAPTION = {"lv": ("", ". attēls. ", "attēls"), "en": ("Figure ", ". ", "Figure")}
 
 
 def _set_row_flag(row, flag: str) -> None:
@@ -31,12 +48,13 @@ def _set_row_flag(row, flag: str) -> None:
     properties.append(element)
 
 
-def _field(paragraph, instruction: str) -> None:
+def _field(paragraph, instruction: str, shown: str = "1") -> None:
+    """A field Word and LibreOffice compute (page number, figure number), `shown` until they do."""
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
     text = OxmlElement("w:t")
-    text.text = "1"
+    text.text = shown
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
@@ -138,55 +156,118 @@ def _money(name: str) -> str:
 _DATES = "{{ a.start_date | date }}{% if a.end_date and a.end_date != a.start_date %}–{{ a.end_date | date }}{% endif %}"
 
 
-class WordTemplate:
-    """A funder's starter template, built block by block in the order of its report."""
+def _css_colours(funder: str) -> dict[str, str]:
+    """The colour each selector of the PDF's style sheets sets (`h2`: "#003399"), the funder's over the shared ones."""
+    colours = {}
+    for sheet in (TEMPLATES / SHARED_FOLDER / "report.css", TEMPLATES / funder / "style.css"):
+        for rule in tinycss2.parse_stylesheet(sheet.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True):
+            if rule.type != "qualified-rule":
+                continue
+            for declaration in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+                if declaration.type == "declaration" and declaration.lower_name == "color":
+                    for selector in tinycss2.serialize(rule.prelude).split(","):
+                        colours[" ".join(selector.split())] = tinycss2.serialize(declaration.value).strip()
+    return colours
 
-    def __init__(self, language: str, header: str):
-        self.language = language
+
+def _rgb(css_colour: str) -> RGBColor:
+    """#123 or #112233."""
+    digits = css_colour.lstrip("#")
+    return RGBColor.from_string("".join(d * 2 for d in digits) if len(digits) == 3 else digits)
+
+
+def _explicit_fonts(document) -> None:
+    """FONT for every script in the defaults and the styles the reports use, and no theme font left anywhere."""
+    styles = document.styles.element
+    defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    for properties in [defaults, *(document.styles[name].element.get_or_add_rPr() for name in USED_STYLES)]:
+        properties.get_or_add_rFonts()
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attribute in THEME_FONTS:
+            fonts.attrib.pop(qn(f"w:{attribute}"), None)
+        for script in SCRIPTS:
+            fonts.set(qn(f"w:{script}"), FONT)
+
+
+def _drop_styles_with_effects(document) -> None:
+    """python-docx's starter file carries Word 2010's second copy of the styles (theme fonts, en-US): drop it."""
+    for key, relationship in list(document.part.rels.items()):
+        if relationship.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(key)
+
+
+class WordTemplate:
+    """A funder's starter template, built block by block in the order of its report.
+
+    Headings mirror the PDF's outline: its h1 (the cover title, the parts) are Heading 1, h2 Heading 2,
+    h3 Heading 3, in the colours the funder's style.css gives them."""
+
+    def __init__(self, funder: str, header: str):
+        profile = load_profile(TEMPLATES, funder)
+        self.language = profile.language
+        self.colours = colours = _css_colours(funder)
+        self._new_page = False  # the next heading starts a page (after the cover)
         self.document = document = Document()
         document.core_properties.created = TEMPLATE_DATE
         document.core_properties.modified = TEMPLATE_DATE
         document.core_properties.last_modified_by = "grantreports"
         document.core_properties.author = "grantreports"
-        document.core_properties.language = "lv-LV" if language == "lv" else "en-GB"
+        _drop_styles_with_effects(document)
+        _explicit_fonts(document)
+        set_language(document, language_tag(profile))
         normal = document.styles["Normal"]
-        normal.font.name = "Arial"  # Liberation Sans in the PDF has the same metrics
         normal.font.size = Pt(10)
-        for name, size in (("Title", 20), ("Heading 1", 15), ("Heading 2", 13), ("Heading 3", 10.5)):
+        for name, size, selector in (("Heading 1", 15, "h1.part"), ("Heading 2", 13, "h2"), ("Heading 3", 10.5, "h3")):
             style = document.styles[name]
-            style.font.name = "Arial"
             style.font.size = Pt(size)
-            style.font.color.rgb = RGBColor(0x1D, 0x3F, 0x6E)
+            style.font.color.rgb = _rgb(colours.get(selector, colours["html"]))
             style.paragraph_format.keep_with_next = True
+        caption = document.styles["Caption"]
+        caption.font.size, caption.font.bold = Pt(8), False
+        caption.font.color.rgb = _rgb(colours["figcaption"])
         section = document.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(20), Mm(22)
         section.left_margin, section.right_margin = Mm(18), Mm(18)
         section.header.paragraphs[0].add_run(header).font.size = Pt(8)
-        footer = section.footer.paragraphs[0]
-        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        before, between = ("Lapa ", " no ") if language == "lv" else ("Page ", " of ")
-        footer.add_run(before)
-        _field(footer, "PAGE")
-        footer.add_run(between)
-        _field(footer, "NUMPAGES")
+        # the cover has no running header (as the PDF's first page), but its page number
+        section.different_first_page_header_footer = True
+        section.first_page_header.is_linked_to_previous = False
+        for footer in (section.footer, section.first_page_footer):
+            self._page_numbers(footer.paragraphs[0])
 
-    def text(self, text: str, italic: bool = False, size: float | None = None) -> None:
-        run = self.document.add_paragraph().add_run(text)
+    def _page_numbers(self, paragraph) -> None:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        before, between = ("Lapa ", " no ") if self.language == "lv" else ("Page ", " of ")
+        paragraph.add_run(before)
+        _field(paragraph, "PAGE")
+        paragraph.add_run(between)
+        _field(paragraph, "NUMPAGES")
+
+    def text(self, text: str, italic: bool = False, size: float | None = None):
+        paragraph = self.document.add_paragraph()
+        run = paragraph.add_run(text)
         run.italic = italic
         if size:
             run.font.size = Pt(size)
+        return paragraph
 
-    def heading(self, text: str, level: int = 2) -> None:
-        self.document.add_heading(text, level=level)
+    def heading(self, text: str, level: int = 2, new_page: bool = False):
+        """A heading kept with what follows; `new_page` (or the cover before it) starts a page without an empty paragraph."""
+        paragraph = self.document.add_heading(text, level=level)
+        if new_page or self._new_page:
+            paragraph.paragraph_format.page_break_before = True
+            self._new_page = False
+        return paragraph
 
-    def page_break(self) -> None:
-        self.document.add_page_break()
-
-    def cover(self, programme: str, note: str = "") -> None:
+    def cover(self, programme: str, note: str = "", heading: str = "") -> None:
         self.text("{{ funder }}")
         self.text(programme)
-        self.document.add_paragraph("{{ title }}", style="Title")
+        title = self.heading("{{ title }}", 1)
+        title.runs[0].font.size = Pt(20)
+        title.runs[0].font.color.rgb = _rgb(self.colours.get(".cover h1", self.colours["html"]))
+        if heading:
+            self.heading(heading)
         table = self.document.add_table(rows=3, cols=2)
         table.style = "Table Grid"
         _cell_text(table.rows[0].cells[0], "{%tr for field in cover %}")
@@ -196,7 +277,7 @@ class WordTemplate:
         _set_widths(table, [65, 109])
         if note:
             self.text(note, italic=True, size=8.5)
-        self.page_break()
+        self._new_page = True
 
     def narrative(self, key: str, empty: str = "") -> None:
         """A text of the narrative sheet; an optional one shows `empty` when missing."""
@@ -212,10 +293,14 @@ class WordTemplate:
     def optional(self, condition: str, empty: str, build) -> None:
         _conditional(self.document, condition, empty, build)
 
-    def chart(self, name: str, caption: str) -> None:
+    def chart(self, name: str, number: int, caption: str) -> None:
+        """The chart kept with its caption, a Word caption numbered by a SEQ field ("1. attēls. …", "Figure 1. …")."""
+        before, after, sequence = CAPTION[self.language]
         self.document.add_paragraph(f"{{%p if charts.{name} %}}")
-        self.document.add_paragraph(f"{{{{ charts.{name} }}}}")
-        self.text(caption, size=8)
+        self.document.add_paragraph(f"{{{{ charts.{name} }}}}").paragraph_format.keep_with_next = True
+        paragraph = self.document.add_paragraph(before, style="Caption")
+        _field(paragraph, f"SEQ {sequence} \\* ARABIC", str(number))
+        paragraph.add_run(after + caption)
         self.document.add_paragraph("{%p endif %}")
 
     def plan_table(self, headers: list[str]) -> None:
@@ -354,11 +439,16 @@ class WordTemplate:
     def signature(
         self, heading: str, statement: str, date_filter: str, signer: str = "{{ signature.name }}, {{ signature.position }}"
     ) -> None:
+        """Declaration, place and date, line, name and position: on one page."""
         self.heading(heading)
-        self.text(statement)
-        self.text(f"{{{{ signature.place }}}}, {{{{ signature.date | {date_filter} }}}}")
-        self.text("")
-        self.text("______________________________")
+        block = [
+            self.text(statement),
+            self.text(f"{{{{ signature.place }}}}, {{{{ signature.date | {date_filter} }}}}"),
+            self.text(""),
+            self.text("______________________________"),
+        ]
+        for paragraph in block:
+            paragraph.paragraph_format.keep_with_next = True
         self.text(signer)
 
     def sources_annex(self) -> None:
@@ -398,7 +488,7 @@ EN_GROUPS = ["Target group", "Events in period", "Participants in period", "Part
 
 
 def sif() -> WordTemplate:
-    t = WordTemplate("lv", "Projekts Nr. {{ grant.grant_number }} · {{ title }}")
+    t = WordTemplate("sif-nvo-fonds", "Projekts Nr. {{ grant.grant_number }} · {{ title }}")
     t.cover("Programma „{{ grant.programme }}”")
     t.heading("I. Saturiskā atskaite", 1)
     t.heading("1. Kopsavilkums")
@@ -413,23 +503,22 @@ def sif() -> WordTemplate:
         "Projektam nav noteikti rezultatīvie rādītāji.",
         lambda: t.indicators_table(["Kods", "Rezultatīvais rādītājs"] + LV_INDICATORS[2:]),
     )
-    t.chart("indicators", "1. attēls. Rezultatīvo rādītāju izpilde līdz pārskata perioda beigām (100 % = plānotais)")
+    t.chart("indicators", 1, "Rezultatīvo rādītāju izpilde līdz pārskata perioda beigām (100 % = plānotais)")
     t.heading("4. Mērķa grupas un dalībnieki")
     t.optional(
         "target_groups",
         "Nav datu par dalībniekiem.",
         lambda: t.participation_table("target_groups", LV_GROUPS[:3] + ["Dalībnieki kopā no projekta sākuma"], "Kopā"),
     )
-    t.chart("participants", "2. attēls. Dalībnieki pa mēnešiem un mērķa grupām")
+    t.chart("participants", 2, "Dalībnieki pa mēnešiem un mērķa grupām")
     t.heading("5. Publicitāte")
     t.narrative("publicity")
     t.heading("6. Novirzes no plāna")
     t.narrative("deviations", "Novirzes no plāna pārskata periodā nav konstatētas.")
-    t.page_break()
-    t.heading("II. Finanšu atskaite", 1)
+    t.heading("II. Finanšu atskaite", 1, new_page=True)
     t.heading("7. Budžeta izpilde pa budžeta pozīcijām")
     t.optional("budget", "Projektam nav budžeta pozīciju.", lambda: t.budget_table(LV_BUDGET, "Kopā", " (pārsniegts)", "Skaidrojums:"))
-    t.chart("budget", "3. attēls. Apstiprinātais budžets un izlietojums līdz pārskata perioda beigām")
+    t.chart("budget", 3, "Apstiprinātais budžets un izlietojums līdz pārskata perioda beigām")
     t.signature(
         "8. Apliecinājums",
         "Apliecinu, ka atskaitē sniegtā informācija ir patiesa un izdevumi ir saistīti ar projekta īstenošanu.",
@@ -439,8 +528,8 @@ def sif() -> WordTemplate:
 
 
 def esf() -> WordTemplate:
-    t = WordTemplate("lv", "ESF projekts Nr. {{ grant.grant_number }} · {{ title }}")
-    t.cover("{{ grant.programme }}", "Projekts tiek līdzfinansēts no Eiropas Sociālā fonda.")
+    t = WordTemplate("esf-labklajibas-ministrija", "ESF projekts Nr. {{ grant.grant_number }} · {{ title }}")
+    t.cover("{{ grant.programme }}", "Projekts tiek līdzfinansēts no Eiropas Sociālā fonda.", heading="1. Vispārīgā informācija")
     t.heading("2. Projekta rādītāji")
     t.optional(
         "indicators",
@@ -458,7 +547,7 @@ def esf() -> WordTemplate:
             ]
         ),
     )
-    t.chart("indicators", "1. attēls. Rādītāju izpilde līdz pārskata perioda beigām (100 % = mērķa vērtība)")
+    t.chart("indicators", 1, "Rādītāju izpilde līdz pārskata perioda beigām (100 % = mērķa vērtība)")
     t.heading("3. Projekta īstenošana")
     t.heading("3.1. Projekta īstenošanas gaita pārskata periodā", 3)
     t.narrative("implementation")
@@ -469,7 +558,7 @@ def esf() -> WordTemplate:
     t.narrative("problems")
     t.heading("4. Mērķa grupas")
     t.optional("target_groups", "Nav datu par mērķa grupām.", lambda: t.participation_table("target_groups", LV_GROUPS, "Kopā"))
-    t.chart("participants", "2. attēls. Dalībnieki pa mēnešiem un mērķa grupām")
+    t.chart("participants", 2, "Dalībnieki pa mēnešiem un mērķa grupām")
     t.heading("5. Publicitātes pasākumi")
     t.narrative("publicity")
     t.heading("6. Projekta riski")
@@ -480,7 +569,7 @@ def esf() -> WordTemplate:
 
     def budget() -> None:
         t.budget_table(["Nr.", "Budžeta pozīcija"] + LV_BUDGET[2:], "Kopā", " (pārsniegts)", "Skaidrojums:")
-        t.chart("budget", "3. attēls. Apstiprinātais budžets un izlietojums līdz pārskata perioda beigām")
+        t.chart("budget", 3, "Apstiprinātais budžets un izlietojums līdz pārskata perioda beigām")
         t.heading("Pārskata periodā veikto izdevumu saraksts", 3)
         t.expenses_list(["Datums", "Dokumenta Nr.", "Izdevumu apraksts", "Summa"], "Kopā pozīcijā", "Kopā pārskata periodā")
 
@@ -494,7 +583,7 @@ def esf() -> WordTemplate:
 
 
 def mfa() -> WordTemplate:
-    t = WordTemplate("lv", "Līgums Nr. {{ grant.grant_number }} · {{ title }}")
+    t = WordTemplate("mfa-lapas", "Līgums Nr. {{ grant.grant_number }} · {{ title }}")
     t.cover("{{ grant.programme }}", "Projektu finansē Latvijas Republikas Ārlietu ministrija no attīstības sadarbības budžeta.")
     t.heading("1. Projekta mērķi")
     t.narrative("objectives")
@@ -509,7 +598,7 @@ def mfa() -> WordTemplate:
     )
     t.heading("Rezultatīvie rādītāji", 3)
     t.optional("indicators", "Projektam nav noteikti rezultatīvie rādītāji.", lambda: t.indicators_table(LV_INDICATORS))
-    t.chart("indicators", "1. attēls. Rādītāju izpilde līdz pārskata perioda beigām (100 % = plānotais)")
+    t.chart("indicators", 1, "Rādītāju izpilde līdz pārskata perioda beigām (100 % = plānotais)")
     t.heading("4. Mērķa grupas")
     t.optional("target_groups", "Nav datu par mērķa grupām.", lambda: t.participation_table("target_groups", LV_GROUPS, "Kopā"))
     t.heading("5. Redzamība")
@@ -530,7 +619,7 @@ def mfa() -> WordTemplate:
             "Skaidrojums:",
         ),
     )
-    t.chart("budget", "2. attēls. Tāme un faktiskās izmaksas līdz pārskata perioda beigām")
+    t.chart("budget", 2, "Tāme un faktiskās izmaksas līdz pārskata perioda beigām")
     t.signature(
         "7. Apliecinājums",
         "Apliecinu, ka atskaitē sniegtā informācija ir patiesa un finansējums izlietots atbilstoši līgumam.",
@@ -540,7 +629,7 @@ def mfa() -> WordTemplate:
 
 
 def british_council() -> WordTemplate:
-    t = WordTemplate("en", "Grant {{ grant.grant_number }} · {{ title }}")
+    t = WordTemplate("british-council", "Grant {{ grant.grant_number }} · {{ title }}")
     t.cover("{{ grant.programme }}")
     t.heading("Part A. Descriptive report", 1)
     t.heading("1. Summary of progress")
@@ -557,10 +646,10 @@ def british_council() -> WordTemplate:
             ["Code", "Indicator", "Unit", "Baseline", "Target", "Achieved in period", "Achieved to date", "Progress"]
         ),
     )
-    t.chart("indicators", "Figure 1. Progress to date against each target (100% = target)")
+    t.chart("indicators", 1, "Progress to date against each target (100% = target)")
     t.heading("4. Participants by target group")
     t.optional("target_groups", "No participant data.", lambda: t.participation_table("target_groups", EN_GROUPS, "Total"))
-    t.chart("participants", "Figure 2. Participants per month by target group")
+    t.chart("participants", 2, "Participants per month by target group")
     t.heading("5. Challenges, changes and lessons learned")
     t.narrative("challenges", "No changes to the plan in the reporting period.")
     t.document.add_paragraph("{%p if narrative.next_steps %}")
@@ -573,8 +662,7 @@ def british_council() -> WordTemplate:
         "date_long",
         "{{ signature.name }}, {{ signature.position }}, {{ grant.grantee }}",
     )
-    t.page_break()
-    t.heading("Part B. Financial report", 1)
+    t.heading("Part B. Financial report", 1, new_page=True)
     t.text(
         "The original budget is shown unchanged; actual expenditure is set beside it. Lines more than 20% over their budget are flagged and explained."
     )
@@ -590,12 +678,12 @@ def british_council() -> WordTemplate:
         ),
     )
     t.text("Variance = original budget − actual to date; Variance % = (actual to date − original budget) ÷ original budget.", size=8)
-    t.chart("budget", "Figure 3. Original budget and actual expenditure to date by line")
+    t.chart("budget", 3, "Original budget and actual expenditure to date by line")
     return t
 
 
 def eu_action_grant() -> WordTemplate:
-    t = WordTemplate("en", "Grant Agreement {{ grant.grant_number }} · {{ title }}")
+    t = WordTemplate("eu-action-grant", "Grant Agreement {{ grant.grant_number }} · {{ title }}")
     t.cover(
         "{{ grant.programme }}",
         "Funded by the European Union. Views and opinions expressed are those of the author(s) only and do not"
@@ -618,10 +706,10 @@ def eu_action_grant() -> WordTemplate:
         "The action has no result indicators.",
         lambda: t.indicators_table(["Code", "Indicator", "Unit", "Baseline", "Expected", "Actual in period", "Actual to date", "Achieved"]),
     )
-    t.chart("indicators", "Figure 1. Actual results to date against expected results (100% = expected)")
+    t.chart("indicators", 1, "Actual results to date against expected results (100% = expected)")
     t.heading("Participants by target group", 3)
     t.optional("target_groups", "No participant data.", lambda: t.participation_table("target_groups", EN_GROUPS, "Total"))
-    t.chart("participants", "Figure 2. Participants per month by target group")
+    t.chart("participants", 2, "Participants per month by target group")
     t.heading("4. Deviations and corrective actions")
     t.narrative("deviations")
     t.document.add_paragraph("{%p if narrative.corrective_actions %}")
@@ -643,7 +731,7 @@ def eu_action_grant() -> WordTemplate:
             "Justification:",
         ),
     )
-    t.chart("budget", "Figure 3. Contractual budget and costs declared to date by category")
+    t.chart("budget", 3, "Contractual budget and costs declared to date by category")
     t.signature(
         "8. Declaration on honour",
         "I, the undersigned, legal representative of {{ grant.grantee }}, declare on my honour that the information in this technical"

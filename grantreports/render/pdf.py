@@ -1,4 +1,4 @@
-"""PDF report: the funder's Jinja2 HTML/CSS template laid out by WeasyPrint as PDF/A-3b, fetching only bundled files."""
+"""PDF report: the funder's Jinja2 HTML/CSS template laid out by WeasyPrint as tagged PDF/A-3a, fetching only bundled files."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 from fontTools.ttLib import TTFont
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from weasyprint import HTML, Attachment
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -18,7 +18,9 @@ from grantreports.common.reproducible import source_date_epoch
 from grantreports.figures.glyphs import drawable
 
 CHART_SCHEME = "chart:"
-PDF_VARIANT = "pdf/a-3b"  # archival PDF that may carry the data it was made from as attachments
+# Archival PDF that may carry the data it was made from as attachments; level A: tagged (a structure tree of
+# headings, paragraphs, tables and figures with their alt text) for screen readers and accessibility checks.
+PDF_VARIANT = "pdf/a-3a"
 
 
 class BundledFilesOnly(URLFetcher):
@@ -65,13 +67,18 @@ def render_pdf(
     variables: dict,
     environment: jinja2.Environment,
     charts: dict[str, bytes | None],
+    chart_texts: dict[str, str | None],
     properties: dict[str, str],
     moment: dt.datetime,
     attachments: dict[str, tuple[bytes, str]],
 ) -> bytes:
-    """The PDF as bytes. `charts` are SVG images, placed where the template writes {{ charts.<name> }};
+    """The PDF as bytes. `charts` are SVG images, placed where the template writes {{ charts.<name> }}, with
+    their `chart_texts` as alt text;
     `properties` set the document information; `attachments` maps file name to (content, description)."""
-    images = {name: svg and Markup(f'<img class="chart" src="{CHART_SCHEME}{name}" alt="">') for name, svg in charts.items()}
+    images = {
+        name: svg and Markup(f'<img class="chart" src="{CHART_SCHEME}{name}" alt="{escape(chart_texts[name] or "")}">')
+        for name, svg in charts.items()
+    }
     loader = jinja2.FileSystemLoader(template_folder)
     fonts = tuple(sorted((shared_folder / "fonts").glob("*.ttf")))
     finalize = environment.finalize or (lambda value: value)

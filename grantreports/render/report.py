@@ -25,6 +25,7 @@ from grantreports.checks.invariants import check_invariants
 from grantreports.common.collector import bulk_allocation
 from grantreports.common.files import write_atomically
 from grantreports.common.reproducible import build_moment, fixed_zip
+from grantreports.figures.chart_text import chart_texts
 from grantreports.figures.charts import draw_charts
 from grantreports.figures.context import ReportContext, build_context
 from grantreports.figures.formatting import Formatter
@@ -143,6 +144,7 @@ class PreparedReport:
     moment: dt.datetime
     properties: dict[str, str]
     charts: dict[str, dict[str, bytes | None]]  # format -> chart name -> image
+    chart_texts: dict[str, str | None]  # chart name -> its alt text
     sources: bytes  # the data extract workbook
 
     def word(self) -> bytes:
@@ -151,8 +153,10 @@ class PreparedReport:
             self.variables,
             self.environment,
             self.charts["png"],
+            self.chart_texts,
             self.properties,
             self.moment,
+            self.shared / "fonts",
         )
 
     def pdf(self, attachments: dict[str, tuple[bytes, str]]) -> bytes:
@@ -163,6 +167,7 @@ class PreparedReport:
             self.variables,
             self.environment,
             self.charts["svg"],
+            self.chart_texts,
             self.properties,
             self.moment,
             attachments,
@@ -184,6 +189,7 @@ def prepare(data: GrantData, report_slug: str, templates_dir: Path) -> PreparedR
         moment=moment,
         properties=document_properties(context, profile),
         charts=draw_charts(context.charts, formatter, profile.chart_labels, shared / "fonts", ("png", "svg")),
+        chart_texts=chart_texts(context.charts, formatter, profile.chart_labels, context.grant.currency),
         sources=fixed_zip(extract_workbook(context, moment), moment),
     )
 
@@ -195,9 +201,14 @@ def document_properties(context: ReportContext, profile: Profile) -> dict[str, s
         "author": context.grant.grantee,
         "subject": context.grant.title,
         "keywords": context.grant.grant_number,
-        "language": profile.locale.replace("_", "-"),
+        "language": language_tag(profile),
     }
     return {name: _cut(" ".join(value.split()), PROPERTY_LENGTH) for name, value in properties.items()}
+
+
+def language_tag(profile: Profile) -> str:
+    """The report's language as Word and PDF name it: lv-LV, en-GB."""
+    return profile.locale.replace("_", "-")
 
 
 def _cut(text: str, length: int) -> str:

@@ -70,7 +70,7 @@ def test_the_pdf_is_pdf_a_3_with_the_extract_and_manifest_attached_and_fonts_emb
     with pikepdf.open(first / f"{REPORT}.pdf") as pdf:
         assert not pdf.is_encrypted
         xmp = pdf.open_metadata()
-        assert (xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")) == ("3", "B")
+        assert (xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")) == ("3", "A")  # tagged: accessible (test_pdf_accessibility)
         assert str(pdf.docinfo["/Title"]) == f"Noslēguma atskaite – {SIF}"
         assert str(pdf.docinfo["/Author"]) == "Biedrība „Pierīgas partnerība”"
         assert str(pdf.Root.Lang) == "lv-LV"
@@ -103,7 +103,7 @@ def test_the_extract_rows_sum_to_the_totals_the_report_prints(two_builds):
     publicity = [row for row in rows if row[0] == "budget line 5 Publicitāte: spent: to date"]
     assert [(file, sheet, row) for _, _, file, sheet, row, _ in publicity] == [("inputs/grants.xlsx", "expenses", 4)]
     text = pdf_text(first / f"{REPORT}.pdf")
-    assert "Pielikums. Datu avoti" in text
+    assert "Pielikums. Atskaites datu avoti" in text
     assert "inputs/grants.xlsx expenses 2–4 3" in text and "inputs/grants.xlsx indicators 2–4 3" in text
 
 
