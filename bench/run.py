@@ -327,7 +327,19 @@ def write_results(results: Results, arguments: str, path: Path) -> None:
         met = "" if f.met is None else ("yes" if f.met else "**no**")
         lines.append(f"| {f.what} | {f.value} | {f.target} | {met} |")
     lines += ["", "## Commands", ""] + [f"- {f.what}: `{f.command}`" for f in results.figures if f.command]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n" + _other_sections(path), encoding="utf-8")
+
+
+OWN_SECTIONS = ("# Benchmark results", "## Commands")
+
+
+def _other_sections(path: Path) -> str:
+    """The sections other benchmarks wrote to the file (bench/tagging.py): kept when this one rewrites its own."""
+    if not path.is_file():
+        return ""
+    sections = path.read_text(encoding="utf-8").split("\n## ")
+    kept = [s for s in sections[1:] if not any(f"## {s}".startswith(own) for own in OWN_SECTIONS)]
+    return "".join(f"\n## {s.rstrip()}\n" for s in kept)
 
 
 def main() -> None:

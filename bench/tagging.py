@@ -12,6 +12,8 @@ extract are prepared once per report and not timed; each timing is one whole ren
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import statistics
 import sys
 import time
@@ -32,6 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", nargs="?", type=Path, default=REPO)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--results", type=Path, default=REPO / "bench" / "RESULTS.md")
     arguments = parser.parse_args()
     reports = sorted((path.parent.name, path.stem) for path in (arguments.project / "outputs").glob("*/*.pdf") if "." not in path.stem)
     seconds = {name: [] for name in VARIANTS}
@@ -50,10 +53,37 @@ def main() -> None:
             seconds[name].append(statistics.median(times[name]))
         print(f"{grant}/{report}: " + ", ".join(f"{name} {statistics.median(times[name]):.3f} s" for name in VARIANTS))
     tagged, untagged = (statistics.mean(seconds[name]) for name in VARIANTS)
+    ratios = [t / u for t, u in zip(*seconds.values(), strict=True)]
     print(f"{len(reports)} reports, median of {arguments.repeat} renders each")
     for name in VARIANTS:
         print(f"{name}: {statistics.mean(seconds[name]):.3f} s per report")
     print(f"tagged ÷ untagged: {tagged / untagged:.2f} (+{tagged - untagged:.3f} s per report)")
+    section = [
+        SECTION,
+        "",
+        f"{dt.date.today().isoformat()}, {os.cpu_count()} cores; written by `.venv/bin/python bench/tagging.py --repeat {arguments.repeat}`",
+        f"in a built project ({len(reports)} reports; each report's whole `render_pdf` call, tagged and untagged alternately,",
+        f"median of {arguments.repeat} per report).",
+        "",
+        "| PDF | seconds per report |",
+        "|---|---|",
+        f"| tagged PDF/A-3a (structure tree, alt text; what the build writes) | {tagged:.3f} |",
+        f"| untagged PDF/A-3b (before) | {untagged:.3f} |",
+        f"| tagged ÷ untagged | {tagged / untagged:.2f} (+{tagged - untagged:.3f} s; per report {min(ratios):.2f} to {max(ratios):.2f}) |",
+    ]
+    write_section(arguments.results, "\n".join(section) + "\n")
+    print(f"Written to {arguments.results}")
+
+
+SECTION = "## Tagged PDF: cost per report"
+
+
+def write_section(path: Path, text: str) -> None:
+    """Put this benchmark's section in the results file, in place of its last one; the others stay."""
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    before, found, after = old.partition(SECTION)
+    rest = after[after.find("\n## ") :] if found and "\n## " in after else ""
+    path.write_text(before.rstrip() + "\n\n" + text + rest, encoding="utf-8")
 
 
 if __name__ == "__main__":
