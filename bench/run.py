@@ -213,7 +213,7 @@ def measure(work: Path, grants: int, activities: int, cores: int, lo_reports: in
     soffice = shutil.which("soffice")
     ours = {t.report: t for t in times}
     if soffice is None:
-        results.add("LibreOffice route", "not measured: soffice not installed (bench/install-tools.sh installs it)")
+        results.add("LibreOffice route", "not measured: soffice not installed (scripts/install-tools.sh installs it)")
     else:
         with tempfile.TemporaryDirectory() as scratch:
             scratch = Path(scratch)
