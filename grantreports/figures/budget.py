@@ -63,12 +63,11 @@ def budget_execution(data: GrantData, period: Period, profile: Profile) -> list[
     """Every budget line's execution up to the end of `period`, in budget order, flagged by the funder's thresholds."""
     notes = {n.line_code: n for n in data.budget_notes if n.period_to == period.period_to}
     paid = sorted((e for e in data.expenses if e.date <= period.period_to), key=lambda e: (e.date, e.document_number))
-    direct = [line for line in data.budget if line.line_code not in profile.flat_rate_lines]
-    lines = {line.line_code: _direct_line(line, paid, period) for line in direct}
-    lines |= {
-        line.line_code: _flat_rate_line(line, profile.flat_rate_lines[line.line_code], paid, direct, data.grant.grantee, period)
-        for line in data.budget
+    lines = {
+        line.line_code: _flat_rate_line(line, profile, paid, data, period)
         if line.line_code in profile.flat_rate_lines
+        else _direct_line(line, paid, period)
+        for line in data.budget
     }
     return [_judged(lines[line.line_code], line, profile, notes.get(line.line_code)) for line in data.budget]
 
@@ -97,25 +96,16 @@ def beneficiary_statements(data: GrantData, period: Period, profile: Profile) ->
     """Each organisation's costs by line: the grantee first, then its partners, then others by name. A flat-rate
     line is each one's rate of its own direct costs, so the statements add up to the budget's lines."""
     grantee = data.grant.grantee
-    paid = [e for e in data.expenses if e.date <= period.period_to]
-    names = {_payer(e, grantee) for e in paid} | {grantee}
-    order = [grantee, *(p for p in data.grant.partners if p in names)]
-    names = order + sorted(names - set(order))
-    direct = [line for line in data.budget if line.line_code not in profile.flat_rate_lines]
+    payers = _by_payer([e for e in data.expenses if e.date <= period.period_to], grantee)
+    payers.setdefault(grantee, [])
+    order = [grantee, *(p for p in data.grant.partners if p in payers)]
+    direct = _direct_codes(data, profile)
     statements = []
-    for name in names:
-        own = [e for e in paid if _payer(e, grantee) == name]
-        lines = []
-        for line in data.budget:
-            rate = profile.flat_rate_lines.get(line.line_code)
-            if rate is None:
-                on_line = [e for e in own if e.line_code == line.line_code]
-                in_period, to_date = _sum(on_line, period, in_period_only=True), _sum(on_line, period)
-            else:
-                codes = {d.line_code for d in direct}
-                base = [e for e in own if e.line_code in codes]
-                in_period, to_date = _rated(rate, _sum(base, period, in_period_only=True)), _rated(rate, _sum(base, period))
-            lines.append(BeneficiaryLine(line.line_code, line.category, in_period, to_date))
+    for name in order + sorted(set(payers) - set(order)):
+        lines = [
+            BeneficiaryLine(line.line_code, line.category, *_amounts(line.line_code, profile, payers[name], direct, period))
+            for line in data.budget
+        ]
         statements.append(
             BeneficiaryStatement(
                 name,
@@ -127,13 +117,29 @@ def beneficiary_statements(data: GrantData, period: Period, profile: Profile) ->
     return statements
 
 
+def _amounts(code: str, profile: Profile, expenses: list[Expense], direct: set[str], period: Period) -> tuple[Decimal, Decimal]:
+    """One payer's costs on a line, in the period and to date: its expenses on the line, or on a flat-rate
+    line the rate of its costs on the direct lines. The one place a flat rate is applied."""
+    rate = profile.flat_rate_lines.get(code)
+    own = [e for e in expenses if (e.line_code in direct if rate is not None else e.line_code == code)]
+    in_period, to_date = _sum(own, period, in_period_only=True), _sum(own, period)
+    return (in_period, to_date) if rate is None else (_rated(rate, in_period), _rated(rate, to_date))
+
+
+def _by_payer(expenses: list[Expense], grantee: str) -> dict[str, list[Expense]]:
+    payers: dict[str, list[Expense]] = {}
+    for expense in expenses:
+        payers.setdefault(expense.organisation or grantee, []).append(expense)
+    return payers
+
+
+def _direct_codes(data: GrantData, profile: Profile) -> set[str]:
+    return {line.line_code for line in data.budget if line.line_code not in profile.flat_rate_lines}
+
+
 def flat_rate_amount(rate: Decimal, base: Decimal) -> Decimal:
     """A flat-rate line's amount of its base, to the cent, half up (as the funder's forms compute it)."""
     return _rated(rate, base)
-
-
-def _payer(expense: Expense, grantee: str) -> str:
-    return expense.organisation or grantee
 
 
 def _sum(expenses: list[Expense], period: Period, in_period_only: bool = False) -> Decimal:
@@ -178,18 +184,15 @@ def _direct_line(line: BudgetLine, paid: list[Expense], period: Period) -> dict:
     )
 
 
-def _flat_rate_line(line: BudgetLine, rate: Decimal, paid: list[Expense], direct: list[BudgetLine], grantee: str, period: Period) -> dict:
+def _flat_rate_line(line: BudgetLine, profile: Profile, paid: list[Expense], data: GrantData, period: Period) -> dict:
     """Each payer's rate of its own direct costs, summed: what beneficiary_statements shows, line by line."""
-    codes = {d.line_code for d in direct}
-    base = [e for e in paid if e.line_code in codes]
-    payers = {_payer(e, grantee) for e in base}
-    in_period = sum((_rated(rate, _sum([e for e in base if _payer(e, grantee) == p], period, True)) for p in payers), Decimal(0))
-    to_date = sum((_rated(rate, _sum([e for e in base if _payer(e, grantee) == p], period)) for p in payers), Decimal(0))
+    direct = _direct_codes(data, profile)
+    parts = [_amounts(line.line_code, profile, own, direct, period) for own in _by_payer(paid, data.grant.grantee).values()]
     return dict(
-        figures=_execution(line.approved, in_period, to_date),
+        figures=_execution(line.approved, sum((p[0] for p in parts), Decimal(0)), sum((p[1] for p in parts), Decimal(0))),
         expenses=[],
-        contributions=[_contribution(e, period, rate) for e in base],
-        flat_rate=rate,
+        contributions=[_contribution(e, period, profile.flat_rate_lines[line.line_code]) for e in paid if e.line_code in direct],
+        flat_rate=profile.flat_rate_lines[line.line_code],
     )
 
 
