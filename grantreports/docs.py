@@ -65,7 +65,7 @@ def format_texts(templates_dir: Path) -> str:
             (
                 f"Language `{profile.language}`, locale `{profile.locale}`; grants-sheet columns it requires:"
                 f" {', '.join(f'`{f}`' for f in profile.required_fields) or 'none beyond the input format'};"
-                f" allowed overspend per budget line before an explanation is needed: {limit}."
+                f" allowed overspend per budget line before an explanation is needed: {limit}.{_budget_rules(profile)}"
             ),
             "",
             "| section | required in | what to write |",
@@ -74,6 +74,19 @@ def format_texts(templates_dir: Path) -> str:
         parts += [f"| `{s.key}` | {', '.join(s.required_for) or 'optional'} | {_cell(s.description)} |" for s in profile.narrative]
         parts.append("")
     return "\n".join(parts)
+
+
+def _budget_rules(profile) -> str:
+    """The format's other budget rules, in words; empty when it has none."""
+    rules = []
+    if profile.prior_approval_over is not None:
+        rules.append(f"beyond {profile.prior_approval_over:.0%} over, the funder's prior approval (`approval_reference` in `budget_notes`)")
+    rules += [f"line `{code}` is a flat rate of {rate:.0%} of the other lines" for code, rate in profile.flat_rate_lines.items()]
+    if profile.co_financing:
+        rules.append("the spending is split by source of financing (`financing` sheet, required)")
+    if not profile.sources_printed:
+        rules.append("the data-sources annex is not printed (the extract is attached to the PDF)")
+    return "".join(f" {rule[0].upper()}{rule[1:]}." for rule in rules)
 
 
 def _rows(kind: type, prefix: str) -> list[str]:
