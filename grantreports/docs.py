@@ -25,17 +25,18 @@ def sheet_tables() -> str:
     parts = []
     for spec in sheet_specs().values():
         parts += [
-            f"### Sheet `{spec.name}`",
+            f"### Sheet `{spec.name}` (latviski `{spec.latvian}`)",
             "",
             spec.description,
             "",
-            "| column | type | required | meaning | example |",
-            "|---|---|---|---|---|",
+            "| column | latviski | type | required | meaning | example |",
+            "|---|---|---|---|---|---|",
         ]
         for column in spec.columns:
             kind = " / ".join(column.enum) if column.enum else _KINDS[column.kind]
             parts.append(
-                f"| `{column.key}` | {kind} | {'yes' if column.required else 'no'} | {_cell(column.description)} | {column.example} |"
+                f"| `{column.key}` | `{column.latvian}` | {kind} | {'yes' if column.required else 'no'} | {_cell(column.description)}"
+                f" | {column.example} |"
             )
         parts.append("")
     return "\n".join(parts)

@@ -81,8 +81,8 @@ def ambiguous_rows(rows: list[list[str]], spec: SheetSpec, separator: str, file:
     if header_index is None:
         return []
     header = rows[header_index]
-    keys = {normalise_name(c.key): c for c in spec.columns}
-    positions = {keys[normalise_name(h)].key: i for i, h in reversed(list(enumerate(header))) if normalise_name(h) in keys}
+    keys = spec.header_keys()
+    positions = {keys[normalise_name(h)]: i for i, h in reversed(list(enumerate(header))) if normalise_name(h) in keys}
     numeric = sorted(i for key, i in positions.items() if spec.column(key).kind in ("number", "integer"))
     problems = []
     for index in range(header_index + 1, len(rows)):

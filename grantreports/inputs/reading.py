@@ -137,7 +137,7 @@ def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
         masked, merges = masked_cells(path)
     except Exception as error:  # noqa: BLE001  calamine raises several unrelated types for damaged files
         raise _Unreadable(f"cannot open as a spreadsheet ({error}); expected an .xlsx or .ods workbook") from None
-    by_name = {normalise_name(name): spec for name, spec in specs.items()}
+    by_name = {normalise_name(name): spec for spec in specs.values() for name in spec.names}
     grids = []
     for sheet_name in workbook.sheet_names:
         spec = by_name.get(normalise_name(sheet_name))
@@ -157,8 +157,13 @@ def _csv_grid(path: Path, specs: dict[str, SheetSpec], shown_as: str) -> tuple[l
     """A CSV file holds one sheet, named by the start of the file name (activities-partner.csv); rows it
     cannot read with certainty are problems (csv_files.py)."""
     stem = normalise_name(path.stem)
-    named = [spec for name, spec in specs.items() if re.match(re.escape(normalise_name(name)) + r"($|[ .-])", stem)]
-    spec = max(named, key=lambda s: len(s.name)) if named else None  # 'indicator values' over a shorter name
+    named = [
+        (len(name), spec)
+        for spec in specs.values()
+        for name in map(normalise_name, spec.names)
+        if re.match(re.escape(name) + r"($|[ .-])", stem)
+    ]
+    spec = max(named, key=lambda n: n[0])[1] if named else None  # 'indicator values' over a shorter name
     try:
         rows, separator = csv_rows(path.read_bytes(), [spec] if spec else list(specs.values()), MAX_BYTES)
     except CsvError as error:
@@ -188,8 +193,12 @@ def _not_read(grid: _Grid, file: str, specs: dict[str, SheetSpec], csv_file: boo
     required = {c.key for c in spec.columns if c.required}
     if count and (count >= LOOK_ALIKE_COLUMNS or count >= len(required)):
         header = {normalise_name(v) for v in grid.cells[header_index] if filled(v)}
-        found = [c.key for c in spec.columns if normalise_name(c.key) in header]
-        rename = f"a file name starting with '{spec.name}'" if csv_file else f"the sheet name '{spec.name}'"
+        found = [c.key for c in spec.columns if {normalise_name(c.key), normalise_name(c.latvian)} & header]
+        rename = (
+            f"a file name starting with '{spec.name}' or '{spec.latvian}'"
+            if csv_file
+            else f"the sheet name '{spec.name}' or '{spec.latvian}'"
+        )
         message = (
             f"this sheet is not read: its name is not one of the input sheets, but its header (row {header_index + 1}) has the columns"
             f" of the '{spec.name}' sheet ({', '.join(found)}); expected {rename}: rename it so that its rows are used"
@@ -213,13 +222,13 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
     if header_index is None:
         if not any(filled(v) for row in grid for v in row):
             return result, []  # an empty sheet: nothing to read
-        names = ", ".join(c.key for c in spec.columns if c.required)
+        names = ", ".join(f"{c.key} or {c.latvian}" for c in spec.columns if c.required)
         message = (
             f"no header row in the first {SEARCH_ROWS} rows, so no row of this sheet is read and no grant gets a report;"
             f" expected a row with the column names ({names})"
         )
         return result, [Problem(message, file=file, sheet=sheet, grant=EVERY_GRANT)]
-    keys = {normalise_name(c.key): c.key for c in spec.columns}
+    keys = spec.header_keys()
     positions, header_problems, strangers = {}, [], []
     for position, header in enumerate(grid[header_index]):
         key = keys.get(normalise_name(header)) if filled(header) else None
@@ -233,7 +242,7 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
             )
         else:
             positions[key] = position
-    header_problems += near_misses(strangers, [key for name, key in keys.items() if key not in positions], header_index)
+    header_problems += near_misses(strangers, [c for c in spec.columns if c.key not in positions], header_index)
     first = header_index + 2  # the spreadsheet's number of the row below the header
     kept = [(first + offset, row) for offset, row in enumerate(grid[header_index + 1 :]) if any(filled(v) for v in row)]
     result.row_numbers = [number for number, _ in kept]
@@ -242,7 +251,10 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
     missing = [c.key for c in spec.columns if c.required and c.key not in positions]
     if missing:
         header_problems.insert(
-            0, "missing required column(s) " + ", ".join(f"'{m}'" for m in missing) + f" in the header (row {header_index + 1})"
+            0,
+            "missing required column(s) "
+            + ", ".join(f"'{m}' ('{spec.column(m).latvian}')" for m in missing)
+            + f" in the header (row {header_index + 1})",
         )
     if not header_problems:
         return result, []

@@ -35,6 +35,7 @@ def normalise_name(name: object) -> str:
 @dataclass(frozen=True)
 class Column:
     key: str
+    latvian: str  # the header in Latvian, accepted as well as the key
     kind: str  # one of _CONVERTERS
     required: bool
     description: str
@@ -60,11 +61,20 @@ class Column:
 @dataclass(frozen=True)
 class SheetSpec:
     name: str
+    latvian: str  # the sheet's name in Latvian, accepted as well as `name`
     description: str
     columns: tuple[Column, ...]
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
+
+    @property
+    def names(self) -> tuple[str, str]:
+        return (self.name, self.latvian)
+
+    def header_keys(self) -> dict[str, str]:
+        """Each header a column is known by (English key or Latvian name), normalised, to the column's key."""
+        return {normalise_name(name): c.key for c in self.columns for name in (c.key, c.latvian)}
 
 
 def _column(key: str, prop: dict, required: bool) -> Column:
@@ -73,6 +83,7 @@ def _column(key: str, prop: dict, required: bool) -> Column:
         kind = "date"
     return Column(
         key=key,
+        latvian=prop["x-lv"],
         kind=kind,
         required=required,
         description=prop["description"],
@@ -109,7 +120,7 @@ def sheet_specs() -> dict[str, SheetSpec]:
         schema = yaml.safe_load((SHEETS_SCHEMA_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8"))
         required = set(schema["required"])
         columns = tuple(_column(k, p, k in required) for k, p in schema["properties"].items())
-        specs[name] = SheetSpec(name=name, description=schema["description"], columns=columns)
+        specs[name] = SheetSpec(name=name, latvian=schema["x-lv"], description=schema["description"], columns=columns)
     return specs
 
 

@@ -9,7 +9,8 @@ def test_generated_documentation_matches_the_schemas_the_context_and_the_profile
 
 def test_the_generated_lists_name_what_users_look_for():
     inputs = (REPO / "inputs" / "README.md").read_text(encoding="utf-8")
-    assert "| `participants` | whole number | yes |" in inputs
+    assert "| `participants` | `Dalībnieki` | whole number | yes |" in inputs
+    assert "### Sheet `expenses` (latviski `Izdevumi`)" in inputs
     templates = (REPO / "templates" / "README.md").read_text(encoding="utf-8")
     assert "| `activity_plan` | list of **PlanLine** |" in templates
     assert "| `flagged` | yes/no |" in templates
