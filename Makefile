@@ -10,7 +10,7 @@ CORES ?= all
 # LOCK_ARGS=--upgrade moves every package to its newest release that fits the pins.
 COMPILE = $(BIN)/uv pip compile --quiet --universal --fork-strategy fewest --generate-hashes --python-version 3.11 $(LOCK_ARGS)
 
-.PHONY: report test lint docs check-templates verify bench lock clean
+.PHONY: report test lint docs check-templates verify bench lock clean translations
 
 report: $(VENV)/.installed
 	$(BIN)/snakemake --cores $(CORES)
@@ -39,6 +39,15 @@ docs: $(VENV)/.installed
 # Prints its figures and writes bench/RESULTS.md. LibreOffice is compared when installed (scripts/install-tools.sh).
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# The interface language's catalog (grantreports/common/i18n.py): every message marked tr()/ntr() in the code
+# into locale/messages.pot, new ones into locale/lv/LC_MESSAGES/messages.po (translate them there), then the .mo
+# the tool reads. A test fails while a message has no Latvian translation or the .mo is older than the .po.
+translations: $(VENV)/.installed
+	$(BIN)/pybabel -q extract -F babel.cfg -k tr -k ntr:1,2 --no-default-keywords --no-location --sort-output \
+		--project grantreports --omit-header -o locale/messages.pot .
+	$(BIN)/pybabel -q update --init-missing --no-fuzzy-matching --ignore-obsolete -l lv -d locale -D messages -i locale/messages.pot
+	$(BIN)/pybabel -q compile --statistics -l lv -d locale -D messages
 
 # After changing requirements.txt or requirements-slurm.txt: compile the locks again (needs PyPI).
 lock: $(VENV)/.installed

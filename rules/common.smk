@@ -14,6 +14,7 @@ from grantreports.checks.config import config_problems, read_config, unknown_gra
 from grantreports.checks.extraction import data_file, extract
 from grantreports.checks.summary import headline
 from grantreports.checks.validation_report import write_validation_reports
+from grantreports.common import i18n
 from grantreports.common.files import write_if_changed
 from grantreports.common.project import code_digest
 from grantreports.funders.profiles import template_files as funder_files
@@ -45,6 +46,7 @@ def stop_on_config_problems(lines):
 
 stop_on_config_problems(_UNREADABLE or config_problems(config, CONFIG_FILE, Path.cwd()))
 config.update(with_defaults(config))
+i18n.use(config["language"])  # this process's messages, and its jobs' (they inherit the environment)
 
 RESULTS = Path("results")
 TEMPLATES = Path(config["templates"])

@@ -209,7 +209,7 @@ def write_project(
     write_workbook(folder / "inputs" / "grants.xlsx", tables or sheets())
     (folder / "config").mkdir(parents=True, exist_ok=True)
     (folder / "config" / "config.yaml").write_text(
-        f'inputs: ["inputs/**/*.{{xlsx,ods,csv}}"]\nas_of: "{as_of}"\ntemplates: "{templates}"\ngrants: []\n{config_extra}',
+        f'inputs: ["inputs/**/*.{{xlsx,ods,csv}}"]\nas_of: "{as_of}"\ntemplates: "{templates}"\ngrants: []\nlanguage: en\n{config_extra}',
         encoding="utf-8",
     )
     return folder

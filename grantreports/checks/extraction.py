@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from grantreports.checks.grant_checks import GrantCheck, check_grant, checks_file, checks_json, digest, load_checks
+from grantreports.common import i18n
 from grantreports.common.collector import bulk_allocation
 from grantreports.common.files import sha256_file, write_all_if_changed, write_if_changed
 from grantreports.common.problems import EVERY_GRANT, Problem, blocked_grants, is_blocked, sort_key
@@ -80,7 +81,7 @@ def extract(
     }
     formats = {path.parent.name: templates[path.relative_to(templates_dir).as_posix()] for path in profile_files(templates_dir)}
     input_hashes = {path.as_posix(): sha256_file(workdir / path) for path in files}
-    key = digest(code, config_file, *patterns, as_of.isoformat(), json.dumps(input_hashes), json.dumps(templates, sort_keys=True))
+    key = digest(code, i18n.language(), config_file, *patterns, as_of.isoformat(), json.dumps(input_hashes), json.dumps(templates, sort_keys=True))
     index_file = results_dir / "extraction.json"
     if index_file.is_file():
         cached = json.loads(index_file.read_text(encoding="utf-8"))

@@ -1,9 +1,10 @@
-"""The end-of-build summary of input problems, for people."""
+"""The end-of-build summary of input problems, for people, in the interface language."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from grantreports.common.i18n import ntr, tr
 from grantreports.common.problems import EVERY_GRANT, Problem, blocked_grants
 
 
@@ -12,29 +13,33 @@ def summary_text(problems: list[Problem]) -> tuple[str, int]:
     by_severity = {severity: [p for p in problems if p.severity == severity] for severity in ("error", "warning", "note")}
     errors, warnings, notes = by_severity["error"], by_severity["warning"], by_severity["note"]
     if not errors and not warnings:
-        lines = ["grantreports: the inputs have no problems."]
+        lines = [tr("grantreports: the inputs have no problems.")]
     else:
         lines = []
     if errors:
-        lines.append(f"grantreports: {len(errors)} error(s) in the inputs.")
+        lines.append(
+            ntr("grantreports: {count} error in the inputs.", "grantreports: {count} errors in the inputs.", len(errors)).format(
+                count=len(errors)
+            )
+        )
         lines.append(_blocked_line(blocked_grants(errors)))
-        lines.append("Fix these and run the build again:")
-        lines += [f"  ERROR {p}" for p in errors]
+        lines.append(tr("Fix these and run the build again:"))
+        lines += [f"  {tr('ERROR')} {p}" for p in errors]
     if warnings:
-        lines.append(f"grantreports: {len(warnings)} warning(s):")
-        lines += [f"  WARNING {p}" for p in warnings]
+        lines.append(ntr("grantreports: {count} warning:", "grantreports: {count} warnings:", len(warnings)).format(count=len(warnings)))
+        lines += [f"  {tr('WARNING')} {p}" for p in warnings]
     if notes:
-        lines.append("grantreports: not read (no input sheet there):")
-        lines += [f"  NOTE {p}" for p in notes]
+        lines.append(tr("grantreports: not read (no input sheet there):"))
+        lines += [f"  {tr('NOTE')} {p}" for p in notes]
     # One problem can block several grants; its line is shown once.
     return "\n".join(dict.fromkeys(line for line in lines if line)), len(errors)
 
 
 def _blocked_line(blocked: set[str]) -> str:
     if EVERY_GRANT in blocked:
-        return "No report was made for any grant: an error below concerns rows that could belong to any of them."
+        return tr("No report was made for any grant: an error below concerns rows that could belong to any of them.")
     if blocked:
-        return "No report was made for these grants: " + ", ".join(sorted(blocked)) + "."
+        return tr("No report was made for these grants: {grants}.").format(grants=", ".join(sorted(blocked)))
     return ""
 
 
@@ -42,9 +47,11 @@ def headline(problems: list[Problem]) -> str:
     """One line for the start of a build; the details come at its end."""
     counts = Counter(p.severity for p in problems)
     blocked = blocked_grants(problems)
-    text = f"grantreports: {counts['error']} error(s), {counts['warning']} warning(s) in the inputs"
+    text = tr("grantreports: {errors} error(s), {warnings} warning(s) in the inputs").format(
+        errors=counts["error"], warnings=counts["warning"]
+    )
     if EVERY_GRANT in blocked:
-        text += "; no grant gets a report"
+        text += tr("; no grant gets a report")
     elif blocked:
-        text += f"; {len(blocked)} grant(s) get no report"
-    return text + " (details at the end of the build, and in outputs/validation.txt, .xlsx and .html)."
+        text += tr("; {count} grant(s) get no report").format(count=len(blocked))
+    return text + tr(" (details at the end of the build, and in outputs/validation.txt, .xlsx and .html).")

@@ -14,9 +14,9 @@ SNAKEFILE = PROJECT_DIR / "Snakefile"
 
 @cache
 def code_digest() -> str:
-    """Digest of this package's code, the schemas (sheets, profile, config) and the workflow's rules:
+    """Digest of this package's code, the schemas (sheets, profile, config), the compiled message catalogs and the workflow's rules:
     a change means outputs may change."""
-    code = sorted(PACKAGE_DIR.rglob("*.py")) + sorted(SCHEMA_DIR.rglob("*.yaml"))
+    code = sorted(PACKAGE_DIR.rglob("*.py")) + sorted(SCHEMA_DIR.rglob("*.yaml")) + sorted((PROJECT_DIR / "locale").rglob("*.mo"))
     workflow = sorted(PROJECT_DIR.glob("rules/*.smk")) + [SNAKEFILE]
     digest = hashlib.sha256()
     for path in code + workflow:
