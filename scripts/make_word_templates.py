@@ -67,29 +67,56 @@ def _shade(cell, colour: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _cell_text(cell, text: str, bold: bool = False, right: bool = False) -> None:
+# An italic line under a cell's text, shown when its condition holds (the PDF's <span class="note">): (condition, text)
+Note = tuple[str, str]
+# A table cell: its text, or its text and the notes under it
+Cell = str | tuple[str, list[Note]]
+SUBTOTAL_SHADE = "F3F5F8"  # the PDF's tr.total and tr.subhead
+
+
+def _cell_text(cell, text: Cell, bold: bool = False, right: bool = False, italic: bool = False) -> None:
+    """`text` in the cell's first paragraph ("\\n" breaks the line); each note on a line of its own, in italics."""
+    text, notes = (text, []) if isinstance(text, str) else text
     paragraph = cell.paragraphs[0]
     run = paragraph.add_run(text)
     run.bold = bold
+    run.italic = italic
     run.font.size = Pt(8.5)
+    for condition, note in notes:
+        # the tags may sit in different runs: docxtpl renders the XML between them, the line break included
+        run.text = run.text + f"{{% if {condition} %}}"
+        run = paragraph.add_run()
+        run.add_break()
+        run.font.size = Pt(8.5)
+        run = paragraph.add_run(note)
+        run.italic = True
+        run.font.size = Pt(8.5)
+        run = paragraph.add_run("{% endif %}")
+        run.font.size = Pt(8.5)
     if right:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _merged(row, first: int, last: int):
+    """Cells first..last of a row as one cell."""
+    return row.cells[first].merge(row.cells[last]) if last > first else row.cells[first]
 
 
 def _data_table(
     document,
     headers: list[str],
     loop: str,
-    cells: list[str],
+    cells: list[Cell],
     widths: list[int],
     numeric: set[int],
-    total: list[str] | None = None,
+    total: list[str | None] | None = None,
     row_condition: str = "",
     groups: list[tuple[str, int]] | None = None,
 ):
     """A table whose body row repeats for every item: docxtpl's {%tr %} rows disappear when rendered.
 
     `groups` adds a header row above `headers` whose cells span several columns: (label, span).
+    A None in `total` joins that cell to the one on its left.
     """
     heads = 2 if groups else 1
     table = document.add_table(rows=heads + 3 + (1 if total else 0), cols=len(headers))
@@ -114,12 +141,24 @@ def _data_table(
         _shade_when(table.rows[heads + 1], row_condition)
     _cell_text(table.rows[heads + 2].cells[0], "{%tr endfor %}")
     if total:
-        for index, text in enumerate(total):
-            _cell_text(table.rows[heads + 3].cells[index], text, bold=True, right=index in numeric)
+        _total_row(table.rows[heads + 3], total, numeric)
     for row in table.rows:
         _set_row_flag(row, "cantSplit")
     _set_widths(table, widths)
     return table
+
+
+def _total_row(row, texts: list[str | None], numeric: set[int], bold: bool = True) -> None:
+    """A total (or subtotal) row: a None joins that cell to the one on its left; shaded as the PDF's total rows."""
+    start = 0
+    for index in range(1, len(texts) + 1):
+        if index < len(texts) and texts[index] is None:
+            continue
+        cell = _merged(row, start, index - 1)
+        _cell_text(cell, texts[start] or "", bold=bold, italic=not bold, right=start in numeric)
+        if bold:
+            _shade(cell, SUBTOTAL_SHADE)
+        start = index
 
 
 def _set_widths(table, widths: list[int]) -> None:
@@ -127,8 +166,11 @@ def _set_widths(table, widths: list[int]) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
-        for cell in column.cells:
-            cell.width = Mm(width)
+    for row in table._tbl.tr_lst:  # a merged cell is as wide as the columns it spans
+        column = 0
+        for cell in row.tc_lst:
+            cell.width = Mm(sum(widths[column : column + cell.grid_span]))
+            column += cell.grid_span
 
 
 def _shade_when(row, condition: str) -> None:
@@ -153,7 +195,8 @@ def _money(name: str) -> str:
     return "{{ " + name + " " + MONEY + " }}"
 
 
-_DATES = "{{ a.start_date | date }}{% if a.end_date and a.end_date != a.start_date %}–{{ a.end_date | date }}{% endif %}"
+# an event of several days: the last day on a line of its own, as in the PDF (the EU's form puts a space before the dash)
+_DATES = "{{ a.start_date | date }}{% if a.end_date and a.end_date != a.start_date %}–\n{{ a.end_date | date }}{% endif %}"
 
 
 def _css_colours(funder: str) -> dict[str, str]:
@@ -207,6 +250,9 @@ class WordTemplate:
         self.language = profile.language
         self.colours = colours = _css_colours(funder)
         self._new_page = False  # the next heading starts a page (after the cover)
+        self.sources_title = ""  # the data-sources annex's title, when the format numbers its annexes
+        # what a Latvian format calls its report (atskaite or pārskats): "Atskaites", "atskaitē", "šīs atskaites"
+        self.report_word = ("Atskaites", "atskaitē", "šīs atskaites")
         self.document = document = Document()
         document.core_properties.created = TEMPLATE_DATE
         document.core_properties.modified = TEMPLATE_DATE
@@ -325,7 +371,7 @@ class WordTemplate:
             groups=[("", 1), ("", 1), (events, 3), (participants, 3)],
         )
 
-    def activities_table(self, headers: list[str]) -> None:
+    def activities_table(self, headers: list[str], dates: str = _DATES) -> None:
         _data_table(
             self.document,
             headers,
@@ -333,7 +379,7 @@ class WordTemplate:
             [
                 "{{ a.activity_code }}",
                 "{{ a.title }}",
-                _DATES,
+                dates,
                 "{{ a.location }}",
                 "{{ a.target_group }}",
                 "{{ a.participants | number }}",
@@ -344,13 +390,24 @@ class WordTemplate:
         )
 
     def indicators_table(self, headers: list[str]) -> None:
+        """Under each indicator's name, which activities (and target group) it counts."""
+        if self.language == "lv":
+            counts = (
+                "pēc {% if i.activity_codes | length > 1 %}aktivitāšu{% else %}aktivitātes{% endif %}"
+                " {{ i.activity_codes | join(', ') }}{% if i.target_group %} (mērķa grupa: {{ i.target_group }}){% endif %} datiem"
+            )
+        else:
+            counts = (
+                "from {% if i.activity_codes | length > 1 %}activities{% else %}activity{% endif %}"
+                " {{ i.activity_codes | join(', ') }}{% if i.target_group %} ({{ i.target_group }} only){% endif %}"
+            )
         _data_table(
             self.document,
             headers,
             "i in indicators",
             [
                 "{{ i.code }}",
-                "{{ i.name }}",
+                ("{{ i.name }}", [("i.activity_codes", counts)]),
                 "{{ i.unit }}",
                 "{{ i.baseline | number }}",
                 "{{ i.target | number }}",
@@ -380,10 +437,27 @@ class WordTemplate:
         )
         _data_table(self.document, headers, f"g in {lines}", cells, widths=[74, 30, 35, 35], numeric={1, 2, 3}, total=totals)
 
-    def budget_table(self, headers: list[str], total: str, flag: str, explained: str, last: str = "used") -> None:
+    def budget_table(
+        self,
+        headers: list[str],
+        total: str,
+        flag: str,
+        explained: str,
+        last: str = "used",
+        difference: str = "remaining",
+        description: bool = True,
+        before: tuple[Note, ...] = (),
+        after: tuple[Note, ...] = (),
+    ) -> None:
+        """A line per budget line, its `difference` (remaining or variance) and `last` share; under its heading
+        the explanation, with the notes `before` and `after` it, as in the PDF."""
         heading = (
-            "{{ b.category }}{% if b.description %}: {{ b.description }}{% endif %}{% if b.flagged %}" + flag + "{% endif %}"
-            "{% if b.explanation %} — " + explained + " {{ b.explanation }}{% endif %}"
+            "{{ b.category }}"
+            + ("{% if b.description %}: {{ b.description }}{% endif %}" if description else "")
+            + "{% if b.flagged %}"
+            + flag
+            + "{% endif %}",
+            [*before, ("b.explanation", explained + " {{ b.explanation }}"), *after],
         )
         _data_table(
             self.document,
@@ -395,7 +469,7 @@ class WordTemplate:
                 _money("b.approved"),
                 _money("b.spent_in_period"),
                 _money("b.spent_to_date"),
-                _money("b.remaining"),
+                _money(f"b.{difference}"),
                 f"{{{{ b.{last} | percent }}}}",
             ],
             widths=[10, 40, 26, 26, 26, 26, 18],
@@ -407,34 +481,116 @@ class WordTemplate:
                 _money("budget_total.approved"),
                 _money("budget_total.spent_in_period"),
                 _money("budget_total.spent_to_date"),
-                _money("budget_total.remaining"),
+                _money(f"budget_total.{difference}"),
                 f"{{{{ budget_total.{last} | percent }}}}",
             ],
         )
 
-    def expenses_list(self, headers: list[str], subtotal: str, total: str) -> None:
-        """Expenses of the period grouped by budget line, with a subtotal per line."""
-        table = self.document.add_table(rows=8, cols=4)
+    def expenses_list(self, headers: list[str], subtotal: str, total: str, empty: str) -> None:
+        """Expenses of the period grouped by budget line, with a subtotal per line; `empty` (a template text)
+        in the row of a line without expenses."""
+        table = self.document.add_table(rows=10, cols=4)
         table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        rows = table.rows
         for index, header in enumerate(headers):
-            _cell_text(table.rows[0].cells[index], header, bold=True, right=index == 3)
-            _shade(table.rows[0].cells[index], "E8ECF2")
-        _set_row_flag(table.rows[0], "tblHeader")
-        total_row = table.add_row()
-        _set_widths(table, [24, 34, 86, 30])
-        _cell_text(table.rows[1].cells[0], "{%tr for b in budget %}")
-        _cell_text(table.rows[2].cells[0].merge(table.rows[2].cells[3]), "{{ b.code }}. {{ b.category }}", bold=True)
-        _cell_text(table.rows[3].cells[0], "{%tr for e in b.expenses %}")
+            _cell_text(rows[0].cells[index], header, bold=True, right=index == 3)
+            _shade(rows[0].cells[index], "E8ECF2")
+        _set_row_flag(rows[0], "tblHeader")
+        _cell_text(rows[1].cells[0], "{%tr for b in budget %}")
+        subhead = _merged(rows[2], 0, 3)
+        _cell_text(subhead, "{{ b.code }}. {{ b.category }}", bold=True)
+        _shade(subhead, SUBTOTAL_SHADE)
+        _cell_text(rows[3].cells[0], "{%tr for e in b.expenses %}")
         for index, text in enumerate(["{{ e.date | date }}", "{{ e.document_number }}", '{{ e.description or "" }}', _money("e.amount")]):
-            _cell_text(table.rows[4].cells[index], text, right=index == 3)
-        _cell_text(table.rows[5].cells[0], "{%tr endfor %}")
-        _cell_text(table.rows[6].cells[0].merge(table.rows[6].cells[2]), subtotal + " {{ b.code }}")
-        _cell_text(table.rows[6].cells[3], _money("b.spent_in_period"), right=True)
-        _cell_text(table.rows[7].cells[0], "{%tr endfor %}")
-        _cell_text(total_row.cells[0].merge(total_row.cells[2]), total, bold=True)
-        _cell_text(total_row.cells[3], _money("budget_total.spent_in_period"), bold=True, right=True)
+            _cell_text(rows[4].cells[index], text, right=index == 3)
+        _cell_text(rows[5].cells[0], "{%tr else %}")
+        _cell_text(_merged(rows[6], 0, 3), empty, italic=True)
+        _cell_text(rows[7].cells[0], "{%tr endfor %}")
+        _total_row(rows[8], [subtotal, None, None, _money("b.spent_in_period")], {3}, bold=False)
+        _cell_text(rows[9].cells[0], "{%tr endfor %}")
+        _total_row(table.add_row(), [total, None, None, _money("budget_total.spent_in_period")], {3})
         for row in table.rows:
             _set_row_flag(row, "cantSplit")
+        _set_widths(table, [24, 34, 86, 30])
+
+    def table(self, *args, **kwargs):
+        """A data table (see _data_table) in this document."""
+        return _data_table(self.document, *args, **kwargs)
+
+    def beneficiary_table(self, headers: list[str], total: str) -> None:
+        """Costs to date per budget line (rows) and beneficiary (columns, as many as the grant has: docxtpl's {%tc %}
+        cells repeat the cell between them), and the line's total."""
+        table = self.document.add_table(rows=5, cols=6)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        rows = table.rows
+        each, end = "{%tc for b in beneficiaries %}", "{%tc endfor %}"
+        for index, text in enumerate([headers[0], headers[1], each, "{{ b.name }}", end, headers[2]]):
+            _cell_text(rows[0].cells[index], text, bold=True, right=index >= 3)
+            _shade(rows[0].cells[index], "E8ECF2")
+        _set_row_flag(rows[0], "tblHeader")
+        _cell_text(rows[1].cells[0], "{%tr for line in budget %}")
+        body = [
+            "{% set row = loop.index0 %}{{ line.code }}",
+            "{{ line.category }}",
+            each,
+            _money("b.lines[row].spent_to_date"),
+            end,
+            _money("line.spent_to_date"),
+        ]
+        for index, text in enumerate(body):
+            _cell_text(rows[2].cells[index], text, right=index >= 3)
+        _cell_text(rows[3].cells[0], "{%tr endfor %}")
+        for index, text in enumerate(["", total, each, _money("b.spent_to_date"), end, _money("budget_total.spent_to_date")]):
+            _cell_text(rows[4].cells[index], text, bold=True, right=index >= 3)
+            _shade(rows[4].cells[index], SUBTOTAL_SHADE)
+        for row in rows:
+            _set_row_flag(row, "cantSplit")
+        # three beneficiaries fill the page's width exactly; docxtpl adds or drops grid columns for more or fewer
+        _set_widths(table, [12, 40, 32, 32, 32, 26])
+
+    def work_plan_table(self, headers: list[str], unassigned: str, milestone: str, statuses: dict[str, str]) -> None:
+        """A subhead row per work package, then its deliverables and milestones; late ones shaded."""
+        table = self.document.add_table(rows=7, cols=6)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        rows = table.rows
+        for index, header in enumerate(headers):
+            _cell_text(rows[0].cells[index], header, bold=True)
+            _shade(rows[0].cells[index], "E8ECF2")
+        _set_row_flag(rows[0], "tblHeader")
+        _cell_text(rows[1].cells[0], "{%tr for wp in work_packages %}")
+        _cell_text(rows[2].cells[0], "{{ wp.code }}", bold=True)
+        _cell_text(_merged(rows[2], 1, 5), f'{{{{ wp.title or "{unassigned}" }}}}', bold=True)
+        for cell in (rows[2].cells[0], rows[2].cells[1]):
+            _shade(cell, SUBTOTAL_SHADE)
+        _cell_text(rows[3].cells[0], "{%tr for i in wp.items %}")
+        status = (
+            "{% if i.status == 'done' %}"
+            + statuses["done"]
+            + "{% elif i.status == 'late' %}"
+            + statuses["late"]
+            + "{% else %}"
+            + statuses["due later"]
+            + "{% endif %}"
+        )
+        item = [
+            "{{ i.code }}",
+            "{{ i.title }}{% if i.kind == 'milestone' %} (" + milestone + "){% endif %}",
+            "{{ i.due_date | date }}",
+            "{{ i.done_date | date }}",
+            status,
+            '{{ i.comment or "" }}',
+        ]
+        for index, text in enumerate(item):
+            _cell_text(rows[4].cells[index], text)
+        _shade_when(rows[4], "i.status == 'late'")
+        _cell_text(rows[5].cells[0], "{%tr endfor %}")
+        _cell_text(rows[6].cells[0], "{%tr endfor %}")
+        for row in rows:
+            _set_row_flag(row, "cantSplit")
+        _set_widths(table, [16, 52, 20, 20, 18, 48])
 
     def signature(
         self, heading: str, statement: str, date_filter: str, signer: str = "{{ signature.name }}, {{ signature.position }}"
@@ -451,27 +607,38 @@ class WordTemplate:
             paragraph.paragraph_format.keep_with_next = True
         self.text(signer)
 
+    def annex(self, title: str) -> None:
+        """An annex starts on a page of its own, as in the PDF."""
+        self.heading(title, new_page=True)
+
     def sources_annex(self) -> None:
-        """The input rows the report is made from, by file and sheet; the extract lists them figure by figure."""
+        """The input rows the report is made from, by file and sheet, when the profile prints them
+        (sources_annex: printed); the extract lists them figure by figure."""
         lv = self.language == "lv"
-        self.heading("Pielikums. Datu avoti" if lv else "Annex. Data sources")
+        self.document.add_paragraph("{%p if sources_printed %}")
+        report, in_report, this_report = self.report_word
+        self.annex(self.sources_title or (f"Pielikums. {report} datu avoti" if lv else "Annex. Sources of the report's figures"))
+        # the PDF says "attached to this PDF"; the Word file is not that PDF
         self.text(
-            "Atskaites skaitļi aprēķināti no šīm ievaddatu rindām. Kuras rindas veido katru skaitli, norādīts datu izrakstā"
-            " {{ period.slug }}.sources.xlsx."
+            f"Katrs {in_report} norādītais skaitlis ir aprēķināts no projekta uzskaites datiem, kas uzskaitīti šajā tabulā."
+            f" Datu izrakstā {{{{ period.slug }}}}.sources.xlsx, kas pievienots {this_report} PDF failam, pie katra skaitļa"
+            " norādītas rindas, no kurām tas aprēķināts, tāpēc ikvienu skaitli var pārbaudīt projekta uzskaitē."
             if lv
-            else "The figures of this report are computed from these input rows. Which rows make up each figure is listed in the"
-            " data extract {{ period.slug }}.sources.xlsx.",
+            else "Every figure in this report is computed from the project's records listed in this table. The data extract"
+            " {{ period.slug }}.sources.xlsx, attached to this report's PDF, names for each figure the rows it is computed"
+            " from, so that any figure can be traced back to the project's records.",
             size=8,
         )
-        headers = ["Fails", "Lapa", "Rindas", "Rindu skaits"] if lv else ["File", "Sheet", "Rows", "Number of rows"]
+        headers = ["Datne", "Darblapa", "Rindas", "Rindu skaits"] if lv else ["File", "Worksheet", "Rows", "Number of rows"]
         _data_table(
             self.document,
             headers,
             "s in sources",
             ["{{ s.file }}", "{{ s.sheet }}", "{{ s.rows }}", "{{ s.count | number }}"],
-            widths=[60, 30, 60, 24],
+            widths=[70, 44, 36, 24],
             numeric={3},
         )
+        self.document.add_paragraph("{%p endif %}")
 
     def save(self, path: Path) -> None:
         self.document.save(path)
@@ -479,11 +646,12 @@ class WordTemplate:
 
 LV_PLAN = ["Nr.", "Aktivitāte", "plānots", "periodā", "kopā"]
 LV_ACTIVITIES = ["Akt.", "Pasākums", "Datums", "Vieta", "Mērķa grupa", "Dalībnieki", "Rezultāts"]
-LV_INDICATORS = ["Kods", "Rādītājs", "Mērvienība", "Sākuma vērtība", "Plānots", "Sasniegts periodā", "Sasniegts kopā", "Izpilde"]
+LV_INDICATORS = ["Kods", "Rādītājs", "Mērvienība", "Sākotnējā vērtība", "Plānots", "Sasniegts periodā", "Sasniegts kopā", "Izpilde"]
 LV_GROUPS = ["Mērķa grupa", "Pasākumi periodā", "Dalībnieki periodā", "Dalībnieki kopā"]
-LV_BUDGET = ["Nr.", "Izmaksu pozīcija", "Apstiprināts", "Izlietots periodā", "Izlietots kopā", "Atlikums", "Izlietots, %"]
+LV_BUDGET = ["Nr.", "Izmaksu pozīcija", "Apstiprinātais budžets", "Izlietots periodā", "Izlietots kopā", "Atlikums", "Izlietots, %"]
+LV_EXPENSES = ["Datums", "Dokumenta Nr.", "Izdevumu apraksts", "Summa"]
 EN_PLAN = ["No.", "Activity", "planned", "in period", "to date"]
-EN_ACTIVITIES = ["Act.", "Event", "Date", "Location", "Target group", "Participants", "Outcome"]
+EN_ACTIVITIES = ["Activity", "Event", "Date", "Location", "Target group", "Participants", "Outcome"]
 EN_GROUPS = ["Target group", "Events in period", "Participants in period", "Participants to date"]
 
 
@@ -516,19 +684,57 @@ def sif() -> WordTemplate:
     t.heading("6. Novirzes no plāna")
     t.narrative("deviations", "Novirzes no plāna pārskata periodā nav konstatētas.")
     t.heading("II. Finanšu atskaite", 1, new_page=True)
-    t.heading("7. Budžeta izpilde pa budžeta pozīcijām")
-    t.optional("budget", "Projektam nav budžeta pozīciju.", lambda: t.budget_table(LV_BUDGET, "Kopā", " (pārsniegts)", "Skaidrojums:"))
-    t.chart("budget", 3, "Apstiprinātais budžets un izlietojums līdz pārskata perioda beigām")
+    t.heading("7. Budžeta izpilde pa pozīcijām")
+
+    def budget() -> None:
+        t.budget_table(LV_BUDGET, "Kopā", " (pārsniegts)", "Skaidrojums:")
+        t.chart("budget", 3, "Apstiprinātais budžets un izlietojums līdz pārskata perioda beigām")
+
+    t.optional("budget", "Projektam nav budžeta pozīciju.", budget)
     t.signature(
         "8. Apliecinājums",
         "Apliecinu, ka atskaitē sniegtā informācija ir patiesa un izdevumi ir saistīti ar projekta īstenošanu.",
         "date_locative",
     )
+    t.annex("1. pielikums. Pārskata periodā īstenoto pasākumu saraksts")
+    t.optional(
+        "events",
+        "Pārskata periodā pasākumi nav īstenoti.",
+        lambda: t.table(
+            ["Nr.", "Datums", "Pasākums", "Norises vieta", "Mērķa grupas", "Dalībnieku skaits"],
+            "e in events",
+            [
+                "{{ loop.index }}.",
+                "{{ e.start_date | date }}{% if e.end_date != e.start_date %}–\n{{ e.end_date | date }}{% endif %}",
+                "{{ e.code }} {{ e.title }}",
+                "{{ e.location }}",
+                '{{ e.target_groups | join(", ") }}',
+                "{{ e.participants | number }}",
+            ],
+            widths=[9, 22, 60, 26, 35, 22],
+            numeric={5},
+            total=["", "Kopā", None, None, None, "{{ target_groups_total.participants_in_period | number }}"],
+        ),
+    )
+    t.annex("2. pielikums. Izdevumus apliecinošo dokumentu saraksts")
+    t.optional(
+        "budget",
+        "Projektam nav budžeta pozīciju.",
+        lambda: t.expenses_list(
+            LV_EXPENSES,
+            "Kopā {{ b.code }}. pozīcijā",
+            "Kopā pārskata periodā",
+            "{% if b.flat_rate %}Vienotās likmes izmaksas: attaisnojuma dokumenti nav jāiesniedz."
+            "{% else %}Pārskata periodā izdevumu nav.{% endif %}",
+        ),
+    )
+    t.sources_title = "3. pielikums. Atskaites datu avoti"
     return t
 
 
 def esf() -> WordTemplate:
     t = WordTemplate("esf-labklajibas-ministrija", "ESF projekts Nr. {{ grant.grant_number }} · {{ title }}")
+    t.report_word = ("Pārskata", "pārskatā", "šī pārskata")
     t.cover("{{ grant.programme }}", "Projekts tiek līdzfinansēts no Eiropas Sociālā fonda.", heading="1. Vispārīgā informācija")
     t.heading("2. Projekta rādītāji")
     t.optional(
@@ -568,12 +774,32 @@ def esf() -> WordTemplate:
     t.heading("8. Izdevumi pa budžeta pozīcijām")
 
     def budget() -> None:
-        t.budget_table(["Nr.", "Budžeta pozīcija"] + LV_BUDGET[2:], "Kopā", " (pārsniegts)", "Skaidrojums:")
+        t.budget_table(["Nr.", "Budžeta pozīcija"] + LV_BUDGET[2:], "Kopā", " (pārsniegts)", "Skaidrojums:", description=False)
         t.chart("budget", 3, "Apstiprinātais budžets un izlietojums līdz pārskata perioda beigām")
         t.heading("Pārskata periodā veikto izdevumu saraksts", 3)
-        t.expenses_list(["Datums", "Dokumenta Nr.", "Izdevumu apraksts", "Summa"], "Kopā pozīcijā", "Kopā pārskata periodā")
+        t.expenses_list(LV_EXPENSES, "Kopā {{ b.code }}. pozīcijā", "Kopā pārskata periodā", "Pārskata periodā izdevumu nav.")
 
     t.optional("budget", "Projektam nav budžeta pozīciju.", budget)
+    t.heading("Finansējuma avoti", 3)
+
+    def financing() -> None:
+        t.table(
+            ["Finansējuma avots", "Plānotais finansējums", "Daļa", "Izlietots periodā", "Izlietots kopā"],
+            "f in financing",
+            ["{{ f.source }}", _money("f.planned"), "{{ f.share | percent }}", _money("f.spent_in_period"), _money("f.spent_to_date")],
+            widths=[62, 32, 16, 32, 32],
+            numeric={1, 2, 3, 4},
+            total=[
+                "Kopā",
+                _money("grant.total_budget"),
+                "{{ 1 | percent }}",
+                _money("budget_total.spent_in_period"),
+                _money("budget_total.spent_to_date"),
+            ],
+        )
+        t.text("Izlietojums sadalīts pa finansējuma avotiem proporcionāli to plānotajām daļām.", size=8)
+
+    t.optional("financing", "Finansējuma avoti nav norādīti.", financing)
     t.signature(
         "9. Apliecinājums",
         "Apliecinu, ka pārskatā sniegtā informācija ir patiesa, izdevumi veikti atbilstoši projekta līgumam un par tiem ir attaisnojuma dokumenti.",
@@ -583,7 +809,7 @@ def esf() -> WordTemplate:
 
 
 def mfa() -> WordTemplate:
-    t = WordTemplate("mfa-lapas", "Līgums Nr. {{ grant.grant_number }} · {{ title }}")
+    t = WordTemplate("mfa-lapas", "Granta līgums Nr. {{ grant.grant_number }} · {{ title }}")
     t.cover("{{ grant.programme }}", "Projektu finansē Latvijas Republikas Ārlietu ministrija no attīstības sadarbības budžeta.")
     t.heading("1. Projekta mērķi")
     t.narrative("objectives")
@@ -609,17 +835,17 @@ def mfa() -> WordTemplate:
     t.text("{{ narrative.deviations }}")
     t.document.add_paragraph("{%p endif %}")
     t.heading("6. Budžets: tāme un faktiskās izmaksas")
-    t.optional(
-        "budget",
-        "Projektam nav budžeta tāmes.",
-        lambda: t.budget_table(
-            ["Nr.", "Izmaksu pozīcija", "Tāme", "Faktiski periodā", "Faktiski kopā", "Starpība", "Izlietots, %"],
+
+    def budget() -> None:
+        t.budget_table(
+            ["Nr.", "Izmaksu pozīcija", "Tāme", "Faktiskās izmaksas periodā", "Faktiskās izmaksas kopā", "Atlikums", "Izlietots, %"],
             "Kopā",
             " (pārsniegts)",
             "Skaidrojums:",
-        ),
-    )
-    t.chart("budget", 2, "Tāme un faktiskās izmaksas līdz pārskata perioda beigām")
+        )
+        t.chart("budget", 2, "Tāme un faktiskās izmaksas līdz pārskata perioda beigām")
+
+    t.optional("budget", "Projektam nav budžeta tāmes.", budget)
     t.signature(
         "7. Apliecinājums",
         "Apliecinu, ka atskaitē sniegtā informācija ir patiesa un finansējums izlietots atbilstoši līgumam.",
@@ -656,29 +882,37 @@ def british_council() -> WordTemplate:
     t.heading("Plans for the next period", 3)
     t.text("{{ narrative.next_steps }}")
     t.document.add_paragraph("{%p endif %}")
-    t.signature(
-        "6. Signature of the head of the organisation",
-        "I confirm that the information in this report is true and complete.",
-        "date_long",
-        "{{ signature.name }}, {{ signature.position }}, {{ grant.grantee }}",
-    )
     t.heading("Part B. Financial report", 1, new_page=True)
+    t.heading("6. Expenditure against the original budget")
     t.text(
         "The original budget is shown unchanged; actual expenditure is set beside it. Lines more than 20% over their budget are flagged and explained."
     )
-    t.optional(
-        "budget",
-        "The grant has no budget lines.",
-        lambda: t.budget_table(
+
+    def budget() -> None:
+        t.budget_table(
             ["Line", "Budget heading", "Original budget", "Actual in period", "Actual to date", "Variance", "Variance %"],
             "Total",
             " (over budget by more than 20%)",
             "Explanation:",
             last="deviation",
-        ),
+            difference="variance",
+            after=(("b.approval_reference", "Prior approval: {{ b.approval_reference }}"),),
+        )
+        t.text(
+            "Variance = actual to date − original budget; Variance % = variance ÷ original budget."
+            " A positive variance is spending over the budget.",
+            size=8,
+        )
+        t.chart("budget", 3, "Original budget and actual expenditure to date by line")
+
+    t.optional("budget", "The grant has no budget lines.", budget)
+    t.signature(
+        "7. Signature of the head of the organisation",
+        "I confirm that the information in this report, Part A (descriptive report) and Part B (financial report), is true"
+        " and complete, and that the expenditure reported was incurred for the project.",
+        "date_long",
+        "{{ signature.name }}, {{ signature.position }}, {{ grant.grantee }}",
     )
-    t.text("Variance = original budget − actual to date; Variance % = (actual to date − original budget) ÷ original budget.", size=8)
-    t.chart("budget", 3, "Original budget and actual expenditure to date by line")
     return t
 
 
@@ -698,7 +932,9 @@ def eu_action_grant() -> WordTemplate:
     t.optional(
         "activities",
         "No events were implemented in the reporting period.",
-        lambda: t.activities_table(["Act.", "Event", "Date", "Venue", "Target group", "Participants", "Result"]),
+        lambda: t.activities_table(
+            ["Act.", "Event", "Date", "Venue", "Target group", "Participants", "Result"], _DATES.replace("%}–", "%} –")
+        ),
     )
     t.heading("3. Expected and actual results")
     t.optional(
@@ -721,19 +957,37 @@ def eu_action_grant() -> WordTemplate:
     t.heading("6. Sustainability")
     t.narrative("sustainability", "To be reported in the final technical report.")
     t.heading("7. Budget: declared and contractual")
-    t.optional(
-        "budget",
-        "No budget categories.",
-        lambda: t.budget_table(
-            ["Code", "Budget category", "Contractual budget", "Declared in period", "Declared to date", "Difference", "Consumed"],
+
+    def budget() -> None:
+        t.budget_table(
+            ["Code", "Budget category", "Contractual budget", "Declared in period", "Declared to date", "Remaining", "Consumed"],
             "Total",
             " (above the contractual amount)",
             "Justification:",
+            before=(("b.flat_rate", "Flat rate: {{ b.flat_rate | percent }} of each beneficiary's direct costs"),),
+        )
+        t.chart("budget", 3, "Contractual budget and costs declared to date by category")
+
+    t.optional("budget", "No budget categories.", budget)
+    t.heading("Financial statement per beneficiary (costs declared to date)", 3)
+    t.beneficiary_table(["Code", "Budget category", "Total"], "Total")
+    t.heading("8. Work packages, deliverables and milestones")
+    t.optional(
+        "work_packages",
+        "The grant agreement's work plan is not given.",
+        lambda: t.work_plan_table(
+            ["Code", "Deliverable or milestone", "Due", "Delivered", "Status", "Comment"],
+            "Not assigned to a work package",
+            "milestone",
+            {"done": "Done", "late": "Late", "due later": "Due later"},
         ),
     )
-    t.chart("budget", 3, "Contractual budget and costs declared to date by category")
+    t.document.add_paragraph("{%p if narrative.publishable_summary %}")
+    t.heading("9. Summary for publication")
+    t.narrative("publishable_summary")
+    t.document.add_paragraph("{%p endif %}")
     t.signature(
-        "8. Declaration on honour",
+        "{% if narrative.publishable_summary %}10{% else %}9{% endif %}. Declaration on honour",
         "I, the undersigned, legal representative of {{ grant.grantee }}, declare on my honour that the information in this technical"
         " report is complete, reliable and true, that the costs declared were incurred for the action, and that the action was"
         " implemented in line with the grant agreement.",

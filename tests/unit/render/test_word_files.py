@@ -179,12 +179,19 @@ def test_a_long_table_keeps_two_body_rows_with_its_header_and_above_its_last_row
     assert kept[:2] == [True, True] and kept[-3:] == [True, True, False] and not any(kept[2:-3])
 
 
-def test_no_forced_page_break_but_the_parts_start_a_page(reports):
+def test_no_forced_page_break_but_the_parts_and_annexes_start_a_page(reports):
+    """As in the PDF (templates/shared/report.css: h1.part ~ h1.part, .annex): each part and each annex starts a page."""
     _, docx_path, _ = reports("sif-nvo-fonds")
     document = docx.Document(docx_path)
     assert not document.element.body.findall(f".//{qn('w:br')}[@{qn('w:type')}='page']")
     starting = [p.text for p in document.paragraphs if p.paragraph_format.page_break_before]
-    assert starting == ["I. Saturiskā atskaite", "II. Finanšu atskaite"]
+    assert starting == [
+        "I. Saturiskā atskaite",
+        "II. Finanšu atskaite",
+        "1. pielikums. Pārskata periodā īstenoto pasākumu saraksts",
+        "2. pielikums. Izdevumus apliecinošo dokumentu saraksts",
+        "3. pielikums. Atskaites datu avoti",
+    ]
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here")
