@@ -112,12 +112,12 @@ def _fit_columns(document: Document, fonts: Path) -> None:
                 column += cell.grid_span
         short = sum(max(0, n - w) for n, w in zip(needed, widths, strict=True))
         room = sum(max(0, w - n) for n, w in zip(needed, widths, strict=True))
-        if not short or not room:
-            continue
-        widen, narrow = min(1, room / short), min(1, short / room)
-        widths = [round(w + (n - w) * widen if n > w else w - (w - n) * narrow) for n, w in zip(needed, widths, strict=True)]
-        for column, width in zip(grid, widths, strict=True):
-            column.set(qn("w:w"), str(width))
+        if short and room:
+            widen, narrow = min(1, room / short), min(1, short / room)
+            widths = [round(w + (n - w) * widen if n > w else w - (w - n) * narrow) for n, w in zip(needed, widths, strict=True)]
+            for column, width in zip(grid, widths, strict=True):
+                column.set(qn("w:w"), str(width))
+        # Every cell as wide as its grid columns, also where a column loop ({%tc %}) added or removed columns.
         for row in table._tbl.tr_lst:
             column = 0
             for cell in row.tc_lst:
