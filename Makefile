@@ -10,7 +10,7 @@ CORES ?= all
 # LOCK_ARGS=--upgrade moves every package to its newest release that fits the pins.
 COMPILE = $(BIN)/uv pip compile --quiet --universal --fork-strategy fewest --generate-hashes --python-version 3.11 $(LOCK_ARGS)
 
-.PHONY: report test lint docs check-templates verify bench lock clean translations
+.PHONY: report test lint docs check-templates verify bench lock clean translations template init
 
 report: $(VENV)/.installed
 	$(BIN)/snakemake --cores $(CORES)
@@ -20,6 +20,16 @@ check-templates: $(VENV)/.installed
 
 verify: $(VENV)/.installed
 	$(BIN)/python -m grantreports verify
+
+# The blank input workbook, generated from the sheet schemas and the formats under templates/: template.xlsx
+# here (not under inputs/, which the example build reads). TEMPLATE_ARGS="--language en --out other.xlsx".
+template: $(VENV)/.installed
+	$(BIN)/python -m grantreports template $(TEMPLATE_ARGS)
+
+# A new project folder: make init DIR=/path/to/folder (INIT_ARGS="--language en --copy-templates").
+init: $(VENV)/.installed
+	@test -n "$(DIR)" || { echo "make init DIR=<folder>: name the new project's folder (a new or empty one)"; exit 2; }
+	$(BIN)/python -m grantreports init "$(DIR)" $(INIT_ARGS)
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest

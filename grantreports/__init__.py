@@ -14,6 +14,8 @@ flows through them. A stage may import the stages before it, never one after it
            file per valid grant); the problem lists people read; the template check
 - audit    what auditors get: the manifest, the data extract, and verify (rebuild and compare)
 - render   Word and PDF/A, the render batches, kept copies of unchanged reports
+- starter  what a new user starts from: the blank input workbook generated from the sheet schemas,
+           and a new project folder (config, workbook, build script, README) in one command
 
 `__main__` (the command line the rules call), `outcome` (how a build ends: what went wrong,
 last, and its exit code) and `docs` (the generated parts of the READMEs) sit above the stages
@@ -22,4 +24,4 @@ and may import any of them; no stage imports them.
 
 __version__ = "0.1.0"
 
-STAGES = ("common", "funders", "inputs", "figures", "checks", "audit", "render")
+STAGES = ("common", "funders", "inputs", "figures", "checks", "audit", "render", "starter")

@@ -1,8 +1,9 @@
-"""Command line used by the workflow's rules and by people: `python -m grantreports render|summary|check-templates|verify ...`."""
+"""Command line used by the workflow's rules and by people: `python -m grantreports render|summary|check-templates|verify|template|init ...`."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -10,7 +11,10 @@ from pathlib import Path
 
 from grantreports.checks.extraction import Extraction
 from grantreports.checks.summary import summary_text
+from grantreports.common import i18n
 from grantreports.common.files import write_atomically
+from grantreports.common.i18n import tr
+from grantreports.common.project import PROJECT_DIR
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         "verify", help="rebuild every report in a scratch folder and compare with outputs/; exit 1 on any difference"
     )
     verify.add_argument("--cores", type=int, default=os.cpu_count() or 1)
+    _starter_commands(commands)
     args = parser.parse_args(argv)
+
+    if args.command in ("template", "init"):
+        return _starter(args)
 
     if args.command == "verify":
         from grantreports.audit.verify import verify as rebuild_and_compare
@@ -57,6 +65,13 @@ def main(argv: list[str] | None = None) -> int:
         from grantreports.checks.template_check import check_templates
 
         findings, formats = check_templates(args.templates)
+        if not formats:
+            print(
+                tr("grantreports: no funder format in {folder} (no <format>/profile.yaml); expected the templates folder").format(
+                    folder=args.templates
+                )
+            )
+            return 1
         for finding in findings:
             print(finding)
         errors = sum(f.severity == "error" for f in findings)
@@ -70,6 +85,60 @@ def main(argv: list[str] | None = None) -> int:
     extraction = Extraction.from_json(json.loads(args.extraction.read_text(encoding="utf-8")))
     write_atomically(args.output, (summary_text(extraction.problems)[0] + "\n").encode())
     return 0
+
+
+def _starter_commands(commands: argparse._SubParsersAction) -> None:
+    """The commands a new user starts with: the blank workbook and a new project folder."""
+    template = commands.add_parser(
+        "template", help=tr("write the blank input workbook: one sheet per input sheet, with comments, lists and instructions")
+    )
+    template.add_argument(
+        "--language", choices=i18n.LANGUAGES, default=i18n.language(), help=tr("language of the sheet and column names: lv or en")
+    )
+    template.add_argument("--out", type=Path, default=Path("template.xlsx"), help=tr("the workbook to write (default: template.xlsx)"))
+    template.add_argument(
+        "--templates", type=Path, default=PROJECT_DIR / "templates", help=tr("the folder of funder formats the workbook offers")
+    )
+    init = commands.add_parser(
+        "init", help=tr("make a new project folder: config, blank workbook, build script and a README of what to do next")
+    )
+    init.add_argument("folder", type=Path, help=tr("the new project's folder; it must be new or empty"))
+    init.add_argument("--language", choices=i18n.LANGUAGES, default=i18n.language(), help=tr("the project's interface language: lv or en"))
+    init.add_argument(
+        "--copy-templates", action="store_true", help=tr("copy the funder formats into the project (default: use the tool's own)")
+    )
+    init.add_argument("--as-of", type=dt.date.fromisoformat, help=tr("the config's as_of date, YYYY-MM-DD (default: today)"))
+
+
+def _starter(args: argparse.Namespace) -> int:
+    from grantreports.funders.profiles import profile_files
+    from grantreports.starter.project import InitError, init_project  # openpyxl: only these commands need it
+    from grantreports.starter.workbook import speaking, write_template
+
+    with speaking(args.language):
+        if args.command == "template":
+            if not profile_files(args.templates):
+                print(
+                    tr("grantreports: no funder format in {folder} (no <format>/profile.yaml); expected the templates folder").format(
+                        folder=args.templates
+                    ),
+                    file=sys.stderr,
+                )
+                return 1
+            write_template(args.out, args.templates, args.language)
+            print(tr("grantreports: the blank workbook is {path}.").format(path=args.out))
+            return 0
+        try:
+            written = init_project(args.folder, args.language, args.copy_templates, args.as_of)
+        except InitError as error:
+            print(f"grantreports: {error}", file=sys.stderr)
+            return 1
+        print(
+            tr("grantreports: the project {folder} is ready. Next: fill in {workbook}, then run ./build.sh there.").format(
+                folder=args.folder, workbook=written[1].relative_to(args.folder.resolve())
+            )
+        )
+        return 0
 
 
 if __name__ == "__main__":
