@@ -51,7 +51,9 @@ def font_for_pdf(path: Path) -> bytes:
     WeasyPrint drops them from the subset it embeds anyway, but fontTools reads them whole
     first: 0.3 s per font and report, against 0.07 s without. Kerning stays, from the
     font's 'kern' table. The font file itself is left as distributed."""
-    font = TTFont(io.BytesIO(path.read_bytes()), lazy=True)
+    # recalcTimestamp=False: the font keeps its own date. Saved with today's, the PDF's bytes would change from build to
+    # build where WeasyPrint subsets fonts with HarfBuzz (libharfbuzz-subset0 installed), which keeps the date it is given.
+    font = TTFont(io.BytesIO(path.read_bytes()), lazy=True, recalcTimestamp=False)
     for tag in ("GPOS", "GSUB", "GDEF"):
         if tag in font:
             del font[tag]
