@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from grantreports.checks.summary import summary_text
+from grantreports.common.i18n import ntr, tr
 from grantreports.common.problems import Problem
 from grantreports.render.failures import read_failures
 
@@ -19,10 +20,25 @@ def build_outcome(problems: list[Problem], failure_files: list[Path]) -> tuple[s
     failures = read_failures(failure_files)
     if failures:
         parts.append(
-            f"grantreports: {len(failures)} report(s) could not be made; every other report is built or kept."
-            " This is a fault in grantreports or a template, not in your data: please report it with the log."
+            ntr(
+                "grantreports: {count} report could not be made; every other report is built or kept."
+                " This is a fault in grantreports or a template, not in your data: please report it with the log.",
+                "grantreports: {count} reports could not be made; every other report is built or kept."
+                " This is a fault in grantreports or a template, not in your data: please report it with the log.",
+                len(failures),
+            ).format(count=len(failures))
         )
         parts += [str(failure) for failure in failures]
     text, errors = summary_text(problems)
     parts.append(text)
     return "\n".join(parts), bool(failures or errors)
+
+
+def removed_reports_text(unmade: list[str]) -> str:
+    """The line saying which reports of an earlier build went from outputs/ (rules/common.smk)."""
+    return tr("grantreports: removed from outputs/ the reports the inputs no longer make: {reports}").format(reports=", ".join(unmade))
+
+
+def config_problems_text(lines: list[str]) -> str:
+    """What a build that stops on its config prints: one line per problem (rules/common.smk)."""
+    return tr("grantreports: the config cannot be used:") + "\n" + "\n".join(f"  {line}" for line in lines)

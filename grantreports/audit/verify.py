@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from grantreports.common.files import sha256_file
+from grantreports.common.i18n import tr
 from grantreports.common.project import SNAKEFILE
 from grantreports.inputs.patterns import input_files
 
@@ -26,7 +27,8 @@ class Verdict:
     reasons: tuple[str, ...]
 
     def __str__(self) -> str:
-        return f"{'OK' if self.ok else 'DIFFERS':8} {self.report}" + (": " + "; ".join(self.reasons) if self.reasons else "")
+        verdict = tr("OK") if self.ok else tr("DIFFERS")  # both at most 8 letters, in every language, so that the reports line up
+        return f"{verdict:8} {self.report}" + (": " + "; ".join(self.reasons) if self.reasons else "")
 
 
 def verify(workdir: Path, cores: int) -> tuple[list[Verdict], str]:
@@ -71,13 +73,13 @@ def _copy_project(workdir: Path, rebuild: Path) -> None:
 
 def verdict_for(name: str, workdir: Path, rebuild: Path, delivered: Path | None, rebuilt: Path | None) -> Verdict:
     if delivered is None:
-        return Verdict(name, False, ("not in outputs/: the inputs now make this report, but it was never built or was removed",))
+        return Verdict(name, False, (tr("not in outputs/: the inputs now make this report, but it was never built or was removed"),))
     before = json.loads(delivered.read_text(encoding="utf-8"))
     edited = [path for path, digest in before["outputs"].items() if not (workdir / path).is_file() or sha256_file(workdir / path) != digest]
-    reasons = [f"output edited after the build: {path}" for path in edited]
+    reasons = [tr("output edited after the build: {file}").format(file=path) for path in edited]
     if rebuilt is None:
         return Verdict(
-            name, False, tuple(reasons + ["the inputs no longer make this report (grant removed or invalid, or the period not due)"])
+            name, False, tuple(reasons + [tr("the inputs no longer make this report (grant removed or invalid, or the period not due)")])
         )
     after = json.loads(rebuilt.read_text(encoding="utf-8"))
     differing = [
@@ -85,14 +87,16 @@ def verdict_for(name: str, workdir: Path, rebuild: Path, delivered: Path | None,
     ]
     if before["grant_data"] != after["grant_data"]:
         changed = _changed(before["inputs"], after["inputs"])
-        reasons.append("input changed: " + (", ".join(changed) or "this grant's rows"))
-    reasons += [f"template changed: {path}" for path in _changed(before["templates"], after["templates"])]
+        reasons.append(tr("input changed: {files}").format(files=", ".join(changed) or tr("this grant's rows")))
+    reasons += [tr("template changed: {file}").format(file=path) for path in _changed(before["templates"], after["templates"])]
     reasons += [
-        f"tool version changed: {tool} {_short(before['tools'].get(tool))} → {_short(after['tools'].get(tool))}"
+        tr("tool version changed: {tool} {before} → {after}").format(
+            tool=tool, before=_short(before["tools"].get(tool)), after=_short(after["tools"].get(tool))
+        )
         for tool in _changed(before["tools"], after["tools"])
     ]
     if differing and not reasons:
-        reasons.append("rebuilt output differs and nothing recorded changed: " + ", ".join(differing))
+        reasons.append(tr("rebuilt output differs and nothing recorded changed: {files}").format(files=", ".join(differing)))
     return Verdict(name, not differing and not edited, tuple(reasons))
 
 

@@ -15,12 +15,13 @@ from grantreports.checks.grant_checks import GrantCheck, check_grant, checks_fil
 from grantreports.common import i18n
 from grantreports.common.collector import bulk_allocation
 from grantreports.common.files import sha256_file, write_all_if_changed, write_if_changed
+from grantreports.common.i18n import tr
 from grantreports.common.problems import EVERY_GRANT, Problem, blocked_grants, is_blocked, sort_key
 from grantreports.common.project import code_digest
 from grantreports.funders.profiles import Profile, load_profiles, profile_files
 from grantreports.inputs.patterns import input_files
 from grantreports.inputs.reading import read_file
-from grantreports.inputs.sheets import sheet_specs
+from grantreports.inputs.sheets import named, sheet_specs
 from grantreports.inputs.validation import ConvertedSheet, SortedRows, convert_sheet, sort_rows
 
 
@@ -81,7 +82,9 @@ def extract(
     }
     formats = {path.parent.name: templates[path.relative_to(templates_dir).as_posix()] for path in profile_files(templates_dir)}
     input_hashes = {path.as_posix(): sha256_file(workdir / path) for path in files}
-    key = digest(code, i18n.language(), config_file, *patterns, as_of.isoformat(), json.dumps(input_hashes), json.dumps(templates, sort_keys=True))
+    key = digest(
+        code, i18n.language(), config_file, *patterns, as_of.isoformat(), json.dumps(input_hashes), json.dumps(templates, sort_keys=True)
+    )
     index_file = results_dir / "extraction.json"
     if index_file.is_file():
         cached = json.loads(index_file.read_text(encoding="utf-8"))
@@ -90,17 +93,20 @@ def extract(
             return extraction
     with bulk_allocation():
         profiles, problems = load_profiles(templates_dir)
-        template_problems = _checked_templates(profiles, digest(code, json.dumps(templates, sort_keys=True)), results_dir)
+        template_problems = _checked_templates(profiles, digest(code, i18n.language(), json.dumps(templates, sort_keys=True)), results_dir)
         broken = frozenset(formats) - set(profiles) | {key for key, problem in template_problems if problem.severity == "error"}
         sorted_rows, read_problems = _read(workdir, files, profiles, broken)
-        reports, check_problems = _check_and_split(sorted_rows, profiles, formats, digest(code, as_of.isoformat()), results_dir, as_of)
+        context = digest(code, i18n.language(), as_of.isoformat())  # the problems a check remembers are in the interface language
+        reports, check_problems = _check_and_split(sorted_rows, profiles, formats, context, results_dir, as_of)
     problems = sorted(glob_problems + problems + [p for _, p in template_problems] + read_problems + check_problems, key=sort_key)
     if reports and not any(r.period_to <= as_of for r in reports):
         first = min(r.period_to for r in reports)
         problems.append(
             Problem(
-                f"no report is due by this date, so none is made: the first reporting period ends {first:%d.%m.%Y.}; expected as_of"
-                " on or after the end of the periods to report",
+                tr(
+                    "no report is due by this date, so none is made: the first reporting period ends {first}; expected as_of"
+                    " on or after the end of the periods to report"
+                ).format(first=f"{first:%d.%m.%Y.}"),
                 file=config_file,
                 column="as_of",
                 value=as_of.isoformat(),
@@ -153,7 +159,9 @@ def _read(workdir: Path, files: list[Path], profiles: dict[str, Profile], broken
             problems += file_problems
     for required in ("grants", "periods"):
         if not any(s.name == required for s in sheets):
-            problems.append(Problem(f"no '{required}' sheet in any input file; expected one (see inputs/README.md)"))
+            problems.append(
+                Problem(tr("no '{sheet}' sheet in any input file; expected one (see inputs/README.md)").format(sheet=named(required)))
+            )
     sorted_rows = sort_rows(sheets, set(profiles), broken)
     return sorted_rows, problems + sorted_rows.problems
 
@@ -164,7 +172,7 @@ def _check_and_split(
     """Check each grant (or take its check from the last build, when what it reads is unchanged) and write
     the data file of each grant its own rows do not block; every grant's reports and problems.
 
-    `context`: digest of the code and `as_of`, which every check depends on."""
+    `context`: digest of the code, the interface language and `as_of`, which every check depends on."""
     previous, checks, written = load_checks(results_dir), {}, {}
     for number, grant in sorted_rows.grants.items():
         check_digest = digest(context, formats[grant.funder], sorted_rows.fingerprint(number))

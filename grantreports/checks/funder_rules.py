@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from grantreports.common.i18n import tr
 from grantreports.common.problems import Problem
 from grantreports.figures.budget import budget_execution, flat_rate_amount
 from grantreports.figures.context import report_texts
@@ -12,6 +13,7 @@ from grantreports.figures.formatting import Formatter
 from grantreports.funders.profiles import Profile
 from grantreports.inputs.cells import shown_number
 from grantreports.inputs.model import GrantData, Period, Source
+from grantreports.inputs.sheets import named
 
 
 def funder_problems(data: GrantData, profile: Profile, as_of: dt.date) -> list[Problem]:
@@ -37,7 +39,12 @@ def _at(source: Source, message: str, grant: str, column: str = "", value: str =
 def _required_fields(data: GrantData, profile: Profile) -> list[Problem]:
     grant = data.grant
     return [
-        _at(grant.source, f"this cell is empty; the '{profile.key}' report format needs it filled in", grant.grant_number, name)
+        _at(
+            grant.source,
+            tr("this cell is empty; the '{format}' report format needs it filled in").format(format=profile.key),
+            grant.grant_number,
+            name,
+        )
         for name in profile.required_fields
         if not getattr(grant, name)
     ]
@@ -48,7 +55,9 @@ def _unknown_sections(data: GrantData, profile: Profile) -> list[Problem]:
     return [
         _at(
             text.source,
-            f"the '{profile.key}' report format has no such text; expected one of: {', '.join(known) or '(none)'}",
+            tr("the '{format}' report format has no such text; expected one of: {sections}").format(
+                format=profile.key, sections=", ".join(known) or tr("(none)")
+            ),
             data.grant.grant_number,
             "section",
             text.section,
@@ -63,9 +72,19 @@ def _missing_texts(data: GrantData, period: Period, profile: Profile) -> list[Pr
     return [
         _at(
             period.source,
-            f"the '{profile.key}' format needs the text '{section.key}' ({section.description}) in the {period.slug} report;"
-            f" expected a row in the narrative sheet with grant_number {data.grant.grant_number}, period_to {period.period_to:%d.%m.%Y.}"
-            f" (or empty, for every report) and section {section.key}",
+            tr(
+                "the '{format}' format needs the text '{section}' ({description}) in the {report} report;"
+                " expected a row in the {narrative} sheet with grant_number {grant}, period_to {period_to}"
+                " (or empty, for every report) and section {section}"
+            ).format(
+                format=profile.key,
+                section=section.key,
+                description=section.description,
+                report=period.slug,
+                narrative=named("narrative"),
+                grant=data.grant.grant_number,
+                period_to=f"{period.period_to:%d.%m.%Y.}",
+            ),
             data.grant.grant_number,
         )
         for section in profile.narrative
@@ -78,14 +97,24 @@ def _unexplained_overspend(data: GrantData, period: Period, profile: Profile) ->
     problems, formatter = [], Formatter.for_profile(profile)
     for execution in budget_execution(data, period, profile):
         if execution.flagged and not execution.explanation:
-            allowed = formatter.percent(profile.budget_line_overspend) if profile.budget_line_overspend else "no overspend"
+            allowed = formatter.percent(profile.budget_line_overspend) if profile.budget_line_overspend else tr("no overspend")
             problems.append(
                 _at(
                     lines[execution.code].source,
-                    f"by {period.period_to:%d.%m.%Y.} the line has spent {formatter.money(execution.spent_to_date, data.grant.currency)},"
-                    f" {formatter.percent(execution.deviation)} over its approved amount"
-                    f" (the '{profile.key}' format allows {allowed}); expected an explanation in the budget_notes sheet"
-                    f" with grant_number {data.grant.grant_number}, period_to {period.period_to:%d.%m.%Y.}, line_code {execution.code}",
+                    tr(
+                        "by {period_to} the line has spent {spent}, {over} over its approved amount"
+                        " (the '{format}' format allows {allowed}); expected an explanation in the {budget_notes} sheet"
+                        " with grant_number {grant}, period_to {period_to}, line_code {line}"
+                    ).format(
+                        period_to=f"{period.period_to:%d.%m.%Y.}",
+                        spent=formatter.money(execution.spent_to_date, data.grant.currency),
+                        over=formatter.percent(execution.deviation),
+                        format=profile.key,
+                        allowed=allowed,
+                        budget_notes=named("budget_notes"),
+                        grant=data.grant.grant_number,
+                        line=execution.code,
+                    ),
                     data.grant.grant_number,
                     "approved",
                     shown_number(execution.approved),
@@ -95,11 +124,21 @@ def _unexplained_overspend(data: GrantData, period: Period, profile: Profile) ->
             problems.append(
                 _at(
                     lines[execution.code].source,
-                    f"by {period.period_to:%d.%m.%Y.} the line has spent {formatter.money(execution.spent_to_date, data.grant.currency)},"
-                    f" {formatter.percent(execution.deviation)} over its approved amount; the '{profile.key}' format needs the funder's"
-                    f" prior approval beyond {formatter.percent(profile.prior_approval_over)}: expected its reference in the"
-                    f" approval_reference column of the budget_notes row with grant_number {data.grant.grant_number},"
-                    f" period_to {period.period_to:%d.%m.%Y.}, line_code {execution.code}",
+                    tr(
+                        "by {period_to} the line has spent {spent}, {over} over its approved amount; the '{format}' format needs the"
+                        " funder's prior approval beyond {limit}: expected its reference in the {approval_reference} column of the"
+                        " {budget_notes} row with grant_number {grant}, period_to {period_to}, line_code {line}"
+                    ).format(
+                        period_to=f"{period.period_to:%d.%m.%Y.}",
+                        spent=formatter.money(execution.spent_to_date, data.grant.currency),
+                        over=formatter.percent(execution.deviation),
+                        format=profile.key,
+                        limit=formatter.percent(profile.prior_approval_over),
+                        approval_reference=named("approval_reference"),
+                        budget_notes=named("budget_notes"),
+                        grant=data.grant.grant_number,
+                        line=execution.code,
+                    ),
                     data.grant.grant_number,
                     "approved",
                     shown_number(execution.approved),
@@ -121,8 +160,15 @@ def _flat_rate_lines(data: GrantData, profile: Profile) -> list[Problem]:
             problems.append(
                 _at(
                     line.source,
-                    f"line {line.line_code} is a flat rate of {shown_number(rate * 100)} % of the other lines in the '{profile.key}'"
-                    f" format; expected {shown_number(expected)} ({shown_number(rate * 100)} % of {shown_number(base)})",
+                    tr(
+                        "line {line} is a flat rate of {rate} of the other lines in the '{format}' format; expected {expected} ({rate} of {base})"
+                    ).format(
+                        line=line.line_code,
+                        rate=f"{shown_number(rate * 100)} %",
+                        format=profile.key,
+                        expected=shown_number(expected),
+                        base=shown_number(base),
+                    ),
                     data.grant.grant_number,
                     "approved",
                     shown_number(line.approved),
@@ -132,8 +178,10 @@ def _flat_rate_lines(data: GrantData, profile: Profile) -> list[Problem]:
     problems += [
         _at(
             expense.source,
-            f"line {expense.line_code} is a flat rate the report computes from the other lines' costs, so an expense booked on it"
-            " would count twice; expected the expense on the line it was paid from (or delete the row)",
+            tr(
+                "line {line} is a flat rate the report computes from the other lines' costs, so an expense booked on it"
+                " would count twice; expected the expense on the line it was paid from (or delete the row)"
+            ).format(line=expense.line_code),
             data.grant.grant_number,
             "line_code",
             expense.line_code,
@@ -147,10 +195,10 @@ def _flat_rate_lines(data: GrantData, profile: Profile) -> list[Problem]:
 def _financing_needed(data: GrantData, profile: Profile) -> list[Problem]:
     if not profile.co_financing or data.financing:
         return []
-    message = (
-        f"the '{profile.key}' format splits the budget by source of financing; expected rows in the financing sheet with"
-        f" grant_number {data.grant.grant_number}, one per source, adding up to its total_budget"
-    )
+    message = tr(
+        "the '{format}' format splits the budget by source of financing; expected rows in the {financing} sheet with"
+        " grant_number {grant}, one per source, adding up to its total_budget"
+    ).format(format=profile.key, financing=named("financing"), grant=data.grant.grant_number)
     return [_at(data.grant.source, message, data.grant.grant_number, "grant_number", data.grant.grant_number)]
 
 
@@ -158,18 +206,19 @@ def _nothing_done(data: GrantData, final: Period) -> list[Problem]:
     """A final report with a budget but no expense, or a plan but no activity held: likely rows left out (warnings)."""
     found = []
     if data.budget and not data.expenses:
-        found.append(("budget lines but no expenses: every line would show nothing spent", "rows in the expenses sheet"))
-    if data.activity_plan and not data.activities:
-        found.append(("activities planned but none held", "rows in the activities sheet"))
-    return [
-        _at(
-            final.source,
-            f"the final report has {what}; expected {expected} with grant_number {data.grant.grant_number}",
-            data.grant.grant_number,
-            severity="warning",
+        found.append(
+            tr(
+                "the final report has budget lines but no expenses: every line would show nothing spent; expected rows in the"
+                " {sheet} sheet with grant_number {grant}"
+            ).format(sheet=named("expenses"), grant=data.grant.grant_number)
         )
-        for what, expected in found
-    ]
+    if data.activity_plan and not data.activities:
+        found.append(
+            tr(
+                "the final report has activities planned but none held; expected rows in the {sheet} sheet with grant_number {grant}"
+            ).format(sheet=named("activities"), grant=data.grant.grant_number)
+        )
+    return [_at(final.source, message, data.grant.grant_number, severity="warning") for message in found]
 
 
 def _outside_periods(data: GrantData) -> list[Problem]:
@@ -183,7 +232,9 @@ def _outside_periods(data: GrantData) -> list[Problem]:
     return [
         _at(
             row.source,
-            f"falls in no reporting period, so no report would count it; expected a date inside one of: {spans} (or periods that cover it)",
+            tr(
+                "falls in no reporting period, so no report would count it; expected a date inside one of: {spans} (or periods that cover it)"
+            ).format(spans=spans),
             data.grant.grant_number,
             column,
             f"{day:%d.%m.%Y.}",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from grantreports.common.i18n import tr
 from grantreports.figures.context import BudgetLineExecution, ReportContext
 
 
@@ -14,7 +15,7 @@ class InconsistentReport(Exception):
     """The report's figures contradict each other; `broken` says which, one line each."""
 
     def __init__(self, broken: list[str]):
-        super().__init__("figures that do not agree: " + "; ".join(broken))
+        super().__init__(tr("figures that do not agree: {figures}").format(figures="; ".join(broken)))
         self.broken = broken
 
 
@@ -38,45 +39,65 @@ def broken_invariants(context: ReportContext) -> list[str]:
 
 
 def _differ(name: str, value: object, expected: object, expected_name: str) -> list[str]:
-    return [] if value == expected else [f"{name} is {value}, but {expected_name} is {expected}"]
+    if value == expected:
+        return []
+    return [
+        tr("{name} is {value}, but {expected_name} is {expected}").format(
+            name=name, value=value, expected_name=expected_name, expected=expected
+        )
+    ]
 
 
 def _participation(c: ReportContext) -> Iterable[str]:
     total = c.target_groups_total
     in_period = sum(a.participants for a in c.activities)
     yield from _differ(
-        "participants in the period (target groups total)", total.participants_in_period, in_period, "the activity rows' sum"
+        tr("participants in the period (target groups total)"), total.participants_in_period, in_period, tr("the activity rows' sum")
     )
     yield from _differ(
-        "participants in the period (sum of target groups)",
+        tr("participants in the period (sum of target groups)"),
         sum(g.participants_in_period for g in c.target_groups),
         in_period,
-        "the rows' sum",
+        tr("the rows' sum"),
     )
-    yield from _differ("participants in the period (sum of events)", sum(e.participants for e in c.events), in_period, "the rows' sum")
     yield from _differ(
-        "participants in the period (sum of organisations)",
+        tr("participants in the period (sum of events)"), sum(e.participants for e in c.events), in_period, tr("the rows' sum")
+    )
+    yield from _differ(
+        tr("participants in the period (sum of organisations)"),
         sum(o.participants_in_period for o in c.organisations),
         in_period,
-        "the rows' sum",
+        tr("the rows' sum"),
     )
     to_date = total.participants_to_date
     yield from _differ(
-        "participants to date (sum of target groups)", sum(g.participants_to_date for g in c.target_groups), to_date, "the total row"
+        tr("participants to date (sum of target groups)"),
+        sum(g.participants_to_date for g in c.target_groups),
+        to_date,
+        tr("the total row"),
     )
     yield from _differ(
-        "participants to date (sum of organisations)", sum(o.participants_to_date for o in c.organisations), to_date, "the total row"
+        tr("participants to date (sum of organisations)"),
+        sum(o.participants_to_date for o in c.organisations),
+        to_date,
+        tr("the total row"),
     )
     monthly = c.participants_by_month
-    yield from _differ("participants to date (the monthly chart)", sum(map(sum, monthly.counts)), to_date, "the target groups' total")
+    yield from _differ(
+        tr("participants to date (the monthly chart)"), sum(map(sum, monthly.counts)), to_date, tr("the target groups' total")
+    )
 
 
 def _events(c: ReportContext) -> Iterable[str]:
     count = len(c.events)
-    yield from _differ("events in the period (target groups total)", c.target_groups_total.events_in_period, count, "the events listed")
+    yield from _differ(
+        tr("events in the period (target groups total)"), c.target_groups_total.events_in_period, count, tr("the events listed")
+    )
     for line in [*c.target_groups, *c.organisations]:
         if line.events_in_period > count:
-            yield f"events in the period of '{line.name}' is {line.events_in_period}, more than the {count} events of the period"
+            yield tr("events in the period of '{name}' is {events}, more than the {count} events of the period").format(
+                name=line.name, events=line.events_in_period, count=count
+            )
 
 
 def _plan(c: ReportContext) -> Iterable[str]:
@@ -84,19 +105,19 @@ def _plan(c: ReportContext) -> Iterable[str]:
     if not c.activity_plan:
         return
     yield from _differ(
-        "events in the period (activity plan)", sum(p.events_in_period for p in c.activity_plan), len(c.events), "the events listed"
+        tr("events in the period (activity plan)"), sum(p.events_in_period for p in c.activity_plan), len(c.events), tr("the events listed")
     )
     yield from _differ(
-        "participants in the period (activity plan)",
+        tr("participants in the period (activity plan)"),
         sum(p.participants_in_period for p in c.activity_plan),
         c.target_groups_total.participants_in_period,
-        "the target groups' total",
+        tr("the target groups' total"),
     )
     yield from _differ(
-        "participants to date (activity plan)",
+        tr("participants to date (activity plan)"),
         sum(p.participants_to_date for p in c.activity_plan),
         c.target_groups_total.participants_to_date,
-        "the target groups' total",
+        tr("the target groups' total"),
     )
 
 
@@ -112,11 +133,23 @@ def _indicators(c: ReportContext) -> Iterable[str]:
         kind = "participants" if indicator.measure == "participants" else "events"
         for when in ("in_period", "to_date"):
             yield from _differ(
-                f"indicator {indicator.code} achieved {when.replace('_', ' ')}",
+                _INDICATOR_ACHIEVED[when]().format(code=indicator.code),
                 getattr(indicator, f"achieved_{when}"),
                 Decimal(getattr(line, f"{kind}_{when}")),
-                f"activity {line.code}'s {kind} {when.replace('_', ' ')}",
+                _ACTIVITY_COUNT[kind, when]().format(code=line.code),
             )
+
+
+_INDICATOR_ACHIEVED = {
+    "in_period": lambda: tr("indicator {code} achieved in period"),
+    "to_date": lambda: tr("indicator {code} achieved to date"),
+}
+_ACTIVITY_COUNT = {
+    ("participants", "in_period"): lambda: tr("activity {code}'s participants in period"),
+    ("participants", "to_date"): lambda: tr("activity {code}'s participants to date"),
+    ("events", "in_period"): lambda: tr("activity {code}'s events in period"),
+    ("events", "to_date"): lambda: tr("activity {code}'s events to date"),
+}
 
 
 AMOUNTS = ("approved", "spent_in_period", "spent_to_date")
@@ -125,17 +158,33 @@ AMOUNTS = ("approved", "spent_in_period", "spent_to_date")
 def _budget(c: ReportContext) -> Iterable[str]:
     for name in AMOUNTS:
         yield from _differ(
-            f"budget total {name.replace('_', ' ')}", getattr(c.budget_total, name), _sum(c.budget, name), "the sum of the lines"
+            tr("budget total {amount}").format(amount=_amount(name)),
+            getattr(c.budget_total, name),
+            _sum(c.budget, name),
+            tr("the sum of the lines"),
         )
     for line in [*c.budget, c.budget_total]:
-        label = f"budget line {line.code}" if line.code else "budget total"
+        label = tr("budget line {code}").format(code=line.code) if line.code else tr("budget total")
         if line.code and line.flat_rate is None:
             listed = sum((e.amount for e in line.expenses), Decimal(0))
-            yield from _differ(f"{label} spent in the period", line.spent_in_period, listed, "the sum of its expenses listed")
-        yield from _differ(f"{label} remaining", line.remaining, line.approved - line.spent_to_date, "approved − spent to date")
-        yield from _differ(f"{label} variance", line.variance, line.spent_to_date - line.approved, "spent to date − approved")
+            yield from _differ(
+                tr("{line} spent in the period").format(line=label), line.spent_in_period, listed, tr("the sum of its expenses listed")
+            )
+        yield from _differ(
+            tr("{line} remaining").format(line=label), line.remaining, line.approved - line.spent_to_date, tr("approved − spent to date")
+        )
+        yield from _differ(
+            tr("{line} variance").format(line=label), line.variance, line.spent_to_date - line.approved, tr("spent to date − approved")
+        )
         if line.spent_in_period > line.spent_to_date:
-            yield f"{label} spent in the period ({line.spent_in_period}) is more than spent to date ({line.spent_to_date})"
+            yield tr("{line} spent in the period ({in_period}) is more than spent to date ({to_date})").format(
+                line=label, in_period=line.spent_in_period, to_date=line.spent_to_date
+            )
+
+
+def _amount(name: str) -> str:
+    """A budget amount's name in words: approved, spent in period, spent to date."""
+    return {"approved": tr("approved"), "spent_in_period": tr("spent in period"), "spent_to_date": tr("spent to date")}[name]
 
 
 def _sum(lines: list[BudgetLineExecution], name: str) -> Decimal:
@@ -148,7 +197,10 @@ def _beneficiaries(c: ReportContext) -> Iterable[str]:
         for name in ("spent_in_period", "spent_to_date"):
             split = sum((getattr(b.lines[index], name) for b in c.beneficiaries), Decimal(0))
             yield from _differ(
-                f"budget line {line.code} {name.replace('_', ' ')} (sum of beneficiaries)", split, getattr(line, name), "the budget table"
+                tr("budget line {code} {amount} (sum of beneficiaries)").format(code=line.code, amount=_amount(name)),
+                split,
+                getattr(line, name),
+                tr("the budget table"),
             )
 
 
@@ -158,5 +210,8 @@ def _financing(c: ReportContext) -> Iterable[str]:
     for name in ("spent_in_period", "spent_to_date"):
         split = sum((getattr(f, name) for f in c.financing), Decimal(0))
         yield from _differ(
-            f"{name.replace('_', ' ')} (sum of the sources of financing)", split, getattr(c.budget_total, name), "the budget total"
+            tr("{amount} (sum of the sources of financing)").format(amount=_amount(name)),
+            split,
+            getattr(c.budget_total, name),
+            tr("the budget total"),
         )

@@ -24,13 +24,16 @@ def summary_text(problems: list[Problem]) -> tuple[str, int]:
         )
         lines.append(_blocked_line(blocked_grants(errors)))
         lines.append(tr("Fix these and run the build again:"))
-        lines += [f"  {tr('ERROR')} {p}" for p in errors]
+        error = tr("ERROR")
+        lines += [f"  {error} {p}" for p in errors]
     if warnings:
         lines.append(ntr("grantreports: {count} warning:", "grantreports: {count} warnings:", len(warnings)).format(count=len(warnings)))
-        lines += [f"  {tr('WARNING')} {p}" for p in warnings]
+        warning = tr("WARNING")
+        lines += [f"  {warning} {p}" for p in warnings]
     if notes:
         lines.append(tr("grantreports: not read (no input sheet there):"))
-        lines += [f"  {tr('NOTE')} {p}" for p in notes]
+        note = tr("NOTE")
+        lines += [f"  {note} {p}" for p in notes]
     # One problem can block several grants; its line is shown once.
     return "\n".join(dict.fromkeys(line for line in lines if line)), len(errors)
 

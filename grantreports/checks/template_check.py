@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import nodes
 
+from grantreports.common.i18n import tr
 from grantreports.common.problems import Problem
 from grantreports.figures.context import ReportContext
 from grantreports.figures.formatting import Formatter
@@ -40,7 +41,8 @@ class Finding:
     def __str__(self) -> str:
         location = ", ".join(part for part in (self.file, self.where) if part)
         tag = f"{self.tag}: " if self.tag else ""
-        return f"{self.severity.upper()} {location}: {tag}{self.message}"
+        severity = {"error": tr("ERROR"), "warning": tr("WARNING")}.get(self.severity, self.severity.upper())
+        return f"{severity} {location}: {tag}{self.message}"
 
 
 def check_templates(templates_dir: Path) -> tuple[list[Finding], int]:
@@ -64,12 +66,17 @@ def check_profile(profile: Profile) -> list[Finding]:
     findings = _section_names(profile, narrative)
     html = html_path.read_text(encoding="utf-8")
     findings += _check_source(
-        environment, html_path.as_posix(), html, _Checker(narrative), lambda line: (f"line {line}", ""), profile.sections
+        environment,
+        html_path.as_posix(),
+        html,
+        _Checker(narrative),
+        lambda line: (tr("line {line}").format(line=line), ""),
+        profile.sections,
     )
     try:
         template, parts = _word_parts(word_path)
     except Exception as error:  # noqa: BLE001  a file Word or python-docx cannot open: name it, do not crash
-        return findings + [Finding(word_path.as_posix(), f"cannot read the Word template: {error}")]
+        return findings + [Finding(word_path.as_posix(), tr("cannot read the Word template: {error}").format(error=error))]
     tags = _word_tags(template, parts)
     findings += _split_tags(word_path.as_posix(), parts)
     findings += _check_source(
@@ -81,7 +88,7 @@ def check_profile(profile: Profile) -> list[Finding]:
             profile.profile_file.as_posix(),
             field.value,
             _Checker(narrative, exclude={"cover"}),
-            lambda line, field=field: (f"cover field '{field.label}'", field.value),
+            lambda line, field=field: (tr("cover field '{label}'").format(label=field.label), field.value),
         )
     return findings
 
@@ -92,7 +99,10 @@ def _section_names(profile: Profile, narrative: set[str]) -> list[Finding]:
         root, _, attribute = section.partition(".")
         checker = _Checker(narrative)
         checker.type_of(nodes.Getattr(nodes.Name(root, "load"), attribute, "load") if attribute else nodes.Name(root, "load"))
-        findings += [Finding(profile.profile_file.as_posix(), f"sections: {message}", tag=section) for message in checker.messages]
+        findings += [
+            Finding(profile.profile_file.as_posix(), tr("sections: {message}").format(message=message), tag=section)
+            for message in checker.messages
+        ]
     return findings
 
 
@@ -105,19 +115,19 @@ def _check_source(
         tree = environment.parse(source)
     except jinja2.TemplateSyntaxError as error:
         where, tag = locate(error.lineno)
-        if not tag and where.startswith("line"):
+        if not tag and where:  # a line of an HTML template (a Word tag or cover field is its own tag)
             quoted = re.search(r"'([^']+)'", error.message or "")  # e.g. No filter named 'mony'.
             tag = _tag_on_line(source, error.lineno, quoted.group(1) if quoted else "")
-        return [Finding(file, f"syntax error: {error.message}", where, tag)]
+        return [Finding(file, tr("syntax error: {error}").format(error=error.message), where, tag)]
     checker.visit(tree, dict(checker.top))
     findings = []
     for lineno, message, name in checker.located:
         where, tag = locate(lineno)
-        if not tag and where.startswith("line"):
+        if not tag and where:  # a line of an HTML template (a Word tag or cover field is its own tag)
             tag = _tag_on_line(source, lineno, name)
         findings.append(Finding(file, message, where, tag))
     return findings + [
-        Finding(file, f"the profile's sections list '{section}', but this template never shows it")
+        Finding(file, tr("the profile's sections list '{section}', but this template never shows it").format(section=section))
         for section in sections
         if section not in checker.used
     ]
@@ -182,7 +192,10 @@ class _Checker:
                     self.used.add(node.name)
                 return scope[node.name]
             if record:
-                self.report(node, f"no variable '{node.name}' in the report; expected one of: {', '.join(sorted(self.top))}", node.name)
+                message = tr("no variable '{name}' in the report; expected one of: {names}").format(
+                    name=node.name, names=", ".join(sorted(self.top))
+                )
+                self.report(node, message, node.name)
             return ANY
         if isinstance(node, (nodes.Getattr, nodes.Getitem)):
             attribute = node.attr if isinstance(node, nodes.Getattr) else (node.arg.value if isinstance(node.arg, nodes.Const) else None)
@@ -201,9 +214,10 @@ class _Checker:
             kind, known = self._attribute(owner, attribute)
             if kind is None:
                 if record:
-                    self.report(
-                        node, f"'{attribute}' is not a field of {_describe(node.node)}; expected one of: {', '.join(known)}", attribute
+                    message = tr("'{name}' is not a field of {owner}; expected one of: {names}").format(
+                        name=attribute, owner=_describe(node.node), names=", ".join(known)
                     )
+                    self.report(node, message, attribute)
                 return ANY
             return kind
         for child in node.iter_child_nodes():
@@ -218,7 +232,7 @@ class _Checker:
         if typing.get_origin(owner) is dict:
             return (str | None if attribute in self.narrative else None), sorted(self.narrative)
         if typing.get_origin(owner) is list:
-            return None, ["(a list: loop over it with {% for %})"]
+            return None, [tr("(a list: loop over it with {loop})").format(loop="{% for %}")]
         return (ANY if hasattr(owner, attribute) else None), []
 
 
@@ -245,7 +259,7 @@ def _describe(node: nodes.Node) -> str:
         return f"'{node.name}'"
     if isinstance(node, nodes.Getattr):
         return f"'{_describe(node.node).strip(chr(39))}.{node.attr}'"
-    return "this value"
+    return tr("this value")
 
 
 def _word_parts(path: Path) -> tuple[DocxTemplate, list]:
@@ -282,9 +296,10 @@ def _split_tags(file: str, parts: list) -> list[Finding]:
                     findings.append(
                         Finding(
                             file,
-                            f"Word split this tag into {last - first + 1} pieces of text (runs);"
-                            " docxtpl joins them, but formatting inside the tag is lost. Retype the tag in one go"
-                            " or clear its formatting",
+                            tr(
+                                "Word split this tag into {count} pieces of text (runs); docxtpl joins them, but formatting inside"
+                                " the tag is lost. Retype the tag in one go or clear its formatting"
+                            ).format(count=last - first + 1),
                             tag=tag,
                             severity="warning",
                         )
@@ -295,8 +310,10 @@ def _split_tags(file: str, parts: list) -> list[Finding]:
                 findings.append(
                     Finding(
                         file,
-                        "this tag is not closed in its paragraph; expected '}}' or '%}' before"
-                        " the paragraph ends (a tag cannot span paragraphs)",
+                        tr(
+                            "this tag is not closed in its paragraph; expected '}}}}' or '%}}' before"
+                            " the paragraph ends (a tag cannot span paragraphs)"
+                        ).format(),
                         tag=opening,
                     )
                 )

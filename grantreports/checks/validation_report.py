@@ -8,13 +8,24 @@ import io
 from pathlib import Path
 
 from grantreports.checks.summary import summary_text
+from grantreports.common import i18n
 from grantreports.common.files import write_atomically, write_if_changed
+from grantreports.common.i18n import ntr, tr
 from grantreports.common.problems import Problem
 from grantreports.common.reproducible import build_moment, fixed_zip
 from grantreports.common.spreadsheet_safety import safe_cell
 
 COLUMNS = ("severity", "file", "sheet", "row", "column", "value", "message", "grant")
 WIDTHS = (10, 34, 16, 7, 18, 24, 90, 26)
+
+
+def _headings() -> list[str]:
+    """The COLUMNS' headings in the interface language."""
+    return [tr("severity"), tr("file"), tr("sheet"), tr("row"), tr("column"), tr("value"), tr("message"), ntr("grant", "grants", 1)]
+
+
+def _severity(severity: str) -> str:
+    return {"error": tr("error"), "warning": tr("warning"), "note": tr("note")}.get(severity, severity)
 
 
 def write_validation_reports(problems: list[Problem], outputs: Path, as_of: dt.date) -> None:
@@ -27,7 +38,8 @@ def write_validation_reports(problems: list[Problem], outputs: Path, as_of: dt.d
 
 
 def _cells(problem: Problem) -> list:
-    return [problem.severity, problem.file, problem.sheet, problem.row, problem.column, problem.value, problem.message, problem.grant]
+    shown = _severity(problem.severity)
+    return [shown, problem.file, problem.sheet, problem.row, problem.column, problem.value, problem.message, problem.grant]
 
 
 def problems_workbook(problems: list[Problem], as_of: dt.date) -> bytes:
@@ -37,8 +49,8 @@ def problems_workbook(problems: list[Problem], as_of: dt.date) -> bytes:
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "problems"
-    sheet.append(list(COLUMNS))
+    sheet.title = tr("problems")
+    sheet.append(_headings())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for problem in problems:
@@ -58,15 +70,18 @@ def problems_workbook(problems: list[Problem], as_of: dt.date) -> bytes:
 
 def problems_page(problems: list[Problem], headline: str) -> str:
     """A page that opens in any browser, offline: click a heading to sort, type to filter."""
-    head = "".join(f'<th onclick="sortBy({i})">{name}</th>' for i, name in enumerate(COLUMNS))
+    head = "".join(f'<th onclick="sortBy({i})">{html.escape(name)}</th>' for i, name in enumerate(_headings()))
     rows = "".join(
         f'<tr class="{html.escape(p.severity)}">'
         + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in _cells(p))
         + "</tr>"
         for p in problems
     )
+    # Babel finds no tr() inside an f-string: the page's words are looked up here.
+    title, heading = html.escape(tr("grantreports: input problems")), html.escape(tr("Input problems"))
+    placeholder = html.escape(tr("Filter: type a file, grant, column or word"))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>grantreports: input problems</title>
+<html lang="{i18n.language()}"><head><meta charset="utf-8"><title>{title}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <style>
 body {{ font-family: sans-serif; font-size: 14px; margin: 1.5em; }}
@@ -74,9 +89,9 @@ table {{ border-collapse: collapse; width: 100%; }} th, td {{ border: 1px solid 
 th {{ background: #e8ecf2; cursor: pointer; position: sticky; top: 0; }} tr.error td:first-child {{ background: #fde8e6; }}
 td {{ white-space: pre-wrap; word-break: break-word; }} input {{ font-size: 14px; padding: 4px; width: 30em; margin: 0.5em 0; }}
 </style></head><body>
-<h1>Input problems</h1>
+<h1>{heading}</h1>
 <p>{html.escape(headline.strip())}</p>
-<input id="filter" placeholder="Filter: type a file, grant, column or word" oninput="filterRows(this.value)">
+<input id="filter" placeholder="{placeholder}" oninput="filterRows(this.value)">
 <table><thead><tr>{head}</tr></thead><tbody id="rows">{rows}</tbody></table>
 <script>
 function filterRows(text) {{

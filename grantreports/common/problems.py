@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from grantreports.common.i18n import tr
+
 # The `grant` of a problem whose rows could feed any grant (an unreadable file, a sheet without its
 # header, a row whose grant number cannot be read): while it stands no grant gets a report, since
 # any report might lack those rows.
@@ -30,18 +32,19 @@ class Problem:
     severity: str = "error"
 
     def location(self) -> str:
+        """Where the problem is, in the interface language: file, sheet 'x', row 5, column 'amount'."""
         parts = [self.file] if self.file else []
         if self.sheet:
-            parts.append(f"sheet '{self.sheet}'")
+            parts.append(tr("sheet '{sheet}'").format(sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(tr("row {row}").format(row=self.row))
         if self.column:
-            parts.append(f"column '{self.column}'")
+            parts.append(tr("column '{column}'").format(column=self.column))
         return ", ".join(parts)
 
     def __str__(self) -> str:
         where = self.location()
-        value = f"value '{self.value}': " if self.value != "" else ""
+        value = tr("value '{value}': ").format(value=self.value) if self.value != "" else ""
         return f"{where}: {value}{self.message}" if where else f"{value}{self.message}"
 
     def to_json(self) -> dict:

@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from grantreports.common.i18n import tr
 from grantreports.common.problems import Problem
 from grantreports.common.project import SCHEMA_DIR
 
@@ -101,16 +102,28 @@ def load_profile(templates_dir: Path, key: str) -> Profile:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ProfileError([Problem(f"cannot read the profile: {error}", file=shown)]) from None
+        raise ProfileError([Problem(tr("cannot read the profile: {error}").format(error=error), file=shown)]) from None
     problems = [
-        Problem(f"{error.message}; see schemas/profile.schema.yaml", file=shown, column=".".join(map(str, error.absolute_path)))
+        Problem(
+            tr("{error}; see schemas/profile.schema.yaml").format(error=error.message),
+            file=shown,
+            column=".".join(map(str, error.absolute_path)),
+        )
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     ]
     for name in ("word", "html"):
         template = (data.get("templates") or {}).get(name) if isinstance(data, dict) else None
         if isinstance(template, str) and not (folder / template).is_file():
             problems.append(
-                Problem(f"the {name} template '{template}' is not in {folder.as_posix()}/", file=shown, column=f"templates.{name}")
+                Problem(
+                    (
+                        tr("the word template '{file}' is not in {folder}/")
+                        if name == "word"
+                        else tr("the html template '{file}' is not in {folder}/")
+                    ).format(file=template, folder=folder.as_posix()),
+                    file=shown,
+                    column=f"templates.{name}",
+                )
             )
     if problems:
         raise ProfileError(problems)

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from grantreports.common.i18n import ntr, tr
+
 # Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
@@ -61,32 +63,34 @@ def to_integer(value: object) -> int:
         number = to_decimal(value)
     except CellError:
         unit = isinstance(value, str) and re.search(r"\d", value) and re.search(r"[^\W\d_]", value)
-        raise CellError(f"expected a whole number{' without a unit' if unit else ''}, e.g. 12") from None
+        raise CellError(tr("expected a whole number without a unit, e.g. 12") if unit else tr("expected a whole number, e.g. 12")) from None
     if number != number.to_integral_value():
-        raise CellError("expected a whole number, e.g. 12")
+        raise CellError(tr("expected a whole number, e.g. 12"))
     return int(number)
 
 
 def to_decimal(value: object) -> Decimal:
     if isinstance(value, bool):
-        raise CellError("expected a number, e.g. 1234,56")
+        raise CellError(tr("expected a number, e.g. 1234,56"))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise CellError("expected a number, e.g. 1234,56")
+            raise CellError(tr("expected a number, e.g. 1234,56"))
         # Excel stores 1234.56 as the nearest binary float; repr() gives back the typed digits.
         return Decimal(repr(value))
     text = _SPACES.sub("", clean_text(value))
     if "," in text and "." in text:
-        raise CellError("expected a number with one decimal separator, e.g. 1234,56")
+        raise CellError(tr("expected a number with one decimal separator, e.g. 1234,56"))
     if not _NUMBER.fullmatch(text):
-        raise CellError("expected a number, e.g. 1234,56")
+        raise CellError(tr("expected a number, e.g. 1234,56"))
     if _THOUSANDS_OR_DECIMALS.fullmatch(text):
         whole, decimals = re.split(r"[.,]", text)
         raise CellError(
-            f"this could be {whole}{decimals} (with a thousands separator) or {whole},{decimals.rstrip('0') or '0'} (with a decimal one);"
-            f" expected a number without a thousands separator ({whole}{decimals}), or one with more or fewer than 3 decimals"
+            tr(
+                "this could be {thousands} (with a thousands separator) or {decimal} (with a decimal one);"
+                " expected a number without a thousands separator ({thousands}), or one with more or fewer than 3 decimals"
+            ).format(thousands=f"{whole}{decimals}", decimal=f"{whole},{decimals.rstrip('0') or '0'}")
         )
     return Decimal(text.replace(",", "."))
 
@@ -113,22 +117,57 @@ def to_date(value: object) -> dt.date:
             if "/" in text and day <= 12 and month <= 12 and day != month:
                 # 7/6/2023 is 7 June in Latvia and 6 July in the US: nothing in the cell tells which
                 raise CellError(
-                    f"this could be {day} {calendar.month_name[month]} {year} or {month} {calendar.month_name[day]} {year};"
-                    f" expected the date written {day:02}.{month:02}.{year}. or {year}-{month:02}-{day:02}"
+                    tr("this could be {one_date} or {other_date}; expected the date written {written} or {iso}").format(
+                        one_date=spoken_date(day, month, year),
+                        other_date=spoken_date(month, day, year),
+                        written=f"{day:02}.{month:02}.{year}.",
+                        iso=f"{year}-{month:02}-{day:02}",
+                    )
                 )
             return _existing_date(year, month, day)
-    raise CellError("expected a date such as 28.11.2022. or 2022-11-28")
+    raise CellError(tr("expected a date such as 28.11.2022. or 2022-11-28"))
+
+
+def month_name(month: int) -> str:
+    """The month's name in the interface language (September, septembris)."""
+    names = (
+        tr("January"),
+        tr("February"),
+        tr("March"),
+        tr("April"),
+        tr("May"),
+        tr("June"),
+        tr("July"),
+        tr("August"),
+        tr("September"),
+        tr("October"),
+        tr("November"),
+        tr("December"),
+    )
+    return names[month - 1]
+
+
+def spoken_date(day: int, month: int, year: int) -> str:
+    """A date in words, as the interface language writes it (7 June 2023; 2023. gada 7. jūnijs)."""
+    return tr("{day} {month} {year}").format(day=day, month=month_name(month), year=year)
 
 
 def _existing_date(year: int, month: int, day: int) -> dt.date:
     """The date, or why it does not exist (31.09.2024.: September has 30 days)."""
     if not 1 <= month <= 12:
-        raise CellError(f"there is no month {month}; expected a date such as 28.11.2022. (day.month.year) or 2022-11-28")
+        raise CellError(
+            tr("there is no month {month}; expected a date such as 28.11.2022. (day.month.year) or 2022-11-28").format(month=month)
+        )
     last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
     if not 1 <= day <= last:
-        name = calendar.month_name[month]
-        reason = f"{name} {year} has {last} days" if month == 2 else f"{name} has {last} days"
-        raise CellError(f"there is no {day} {name} {year} ({reason}); expected a date that exists")
+        name = month_name(month)
+        if month == 2:
+            reason = ntr("{month} {year} has {days} day", "{month} {year} has {days} days", last).format(month=name, year=year, days=last)
+        else:
+            reason = ntr("{month} has {days} day", "{month} has {days} days", last).format(month=name, days=last)
+        raise CellError(
+            tr("there is no {date} ({reason}); expected a date that exists").format(date=spoken_date(day, month, year), reason=reason)
+        )
     if not 1 <= year <= 9999:
-        raise CellError("expected a date such as 28.11.2022. or 2022-11-28")
+        raise CellError(tr("expected a date such as 28.11.2022. or 2022-11-28"))
     return dt.date(year, month, day)

@@ -10,6 +10,7 @@ import csv
 import io
 import re
 
+from grantreports.common.i18n import ntr, tr
 from grantreports.common.problems import EVERY_GRANT, Problem
 from grantreports.inputs.headers import header_row
 from grantreports.inputs.sheets import SheetSpec, normalise_name
@@ -36,25 +37,27 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 
 def _decoded(data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
-        raise CsvError("this is a workbook (.xlsx or .ods) named .csv; expected it named as what it is, or saved as CSV")
+        raise CsvError(tr("this is a workbook (.xlsx or .ods) named .csv; expected it named as what it is, or saved as CSV"))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise CsvError("cannot decode the text as UTF-16; expected the file as Excel saves it") from None
+            raise CsvError(tr("cannot decode the text as UTF-16; expected the file as Excel saves it")) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         if _UTF8_SEQUENCE.search(data):  # UTF-8 letters, and bytes that are not: two encodings in one file
             line = data.count(b"\n", 0, error.start) + 1
             raise CsvError(
-                f"line {line} is not UTF-8 while other lines are (two encodings in one file, e.g. rows pasted from"
-                " another file); expected the whole file in one encoding: save it again as 'CSV UTF-8'"
+                tr(
+                    "line {line} is not UTF-8 while other lines are (two encodings in one file, e.g. rows pasted from"
+                    " another file); expected the whole file in one encoding: save it again as 'CSV UTF-8'"
+                ).format(line=line)
             ) from None
     try:
         return data.decode("cp1257")  # Excel on Baltic Windows saves CSV as Windows-1257
     except UnicodeDecodeError:
-        raise CsvError("cannot decode the text; expected UTF-8 or Windows-1257") from None
+        raise CsvError(tr("cannot decode the text; expected UTF-8 or Windows-1257")) from None
 
 
 def _split(text: str, separator: str, largest: int) -> list[list[str]]:
@@ -64,14 +67,17 @@ def _split(text: str, separator: str, largest: int) -> list[list[str]]:
     try:
         return list(reader)
     except csv.Error as error:
-        raise CsvError(f"line {reader.line_num}: cannot be read as CSV ({error}); expected quotes in pairs") from None
+        raise CsvError(
+            tr("line {line}: cannot be read as CSV ({error}); expected quotes in pairs").format(line=reader.line_num, error=error)
+        ) from None
 
 
 _WHOLE_NUMBER = re.compile(r"\s*-?\d+\s*")
 _DECIMALS = re.compile(r"\d{1,2}")
 
 
-_SPLIT_ADVICE = "expected each value in its own column: save the file with ';' as the separator, or put such values in quotes"
+def _split_advice() -> str:
+    return tr("expected each value in its own column: save the file with ';' as the separator, or put such values in quotes")
 
 
 def ambiguous_rows(rows: list[list[str]], spec: SheetSpec, separator: str, file: str, sheet: str) -> list[Problem]:
@@ -112,33 +118,40 @@ def _doubt(values: list[str], header: list[str], numeric: list[int], separator: 
     swallowed = _swallowed_lines(values, separator, width)
     if swallowed:
         return (
-            (
-                f'a quote (") in this row opens a value that runs over {swallowed} more line(s) holding rows of the file, so they'
-                " would be read as text; expected quotes in pairs (remove the stray quote)"
-            ),
+            ntr(
+                'a quote (") in this row opens a value that runs over {count} more line holding rows of the file, so they'
+                " would be read as text; expected quotes in pairs (remove the stray quote)",
+                'a quote (") in this row opens a value that runs over {count} more lines holding rows of the file, so they'
+                " would be read as text; expected quotes in pairs (remove the stray quote)",
+                swallowed,
+            ).format(count=swallowed),
             True,
         )
     if filled > width:
         return (
-            f"the row has {filled} values but the header has {width} columns: a '{_shown(separator)}' inside a value splits it; {_SPLIT_ADVICE}",
+            tr(
+                "the row has {values} values but the header has {columns} columns: a '{separator}' inside a value splits it; {advice}"
+            ).format(values=filled, columns=width, separator=_shown(separator), advice=_split_advice()),
             False,
         )
     if separator != ",":
         return None
     if len(values) != width:
         return (
-            (
-                f"the row has {len(values)} values but the header has {width} columns; with ',' as the separator a decimal comma"
-                f" (1387,60) splits a number in two; {_SPLIT_ADVICE}"
-            ),
+            tr(
+                "the row has {values} values but the header has {columns} columns; with ',' as the separator a decimal comma"
+                " (1387,60) splits a number in two; {advice}"
+            ).format(values=len(values), columns=width, advice=_split_advice()),
             False,
         )
     for i in numeric:
         if i + 1 < len(values) and _WHOLE_NUMBER.fullmatch(values[i]) and _DECIMALS.fullmatch(values[i + 1].strip()):
             return (
-                (
-                    f"'{values[i].strip()},{values[i + 1].strip()}' could be one number with a decimal comma, split by the ',' separator"
-                    f" into columns '{header[i]}' and '{header[i + 1]}'; {_SPLIT_ADVICE}"
+                tr(
+                    "'{number}' could be one number with a decimal comma, split by the ',' separator"
+                    " into columns '{first}' and '{second}'; {advice}"
+                ).format(
+                    number=f"{values[i].strip()},{values[i + 1].strip()}", first=header[i], second=header[i + 1], advice=_split_advice()
                 ),
                 False,
             )
@@ -151,4 +164,4 @@ def _swallowed_lines(values: list[str], separator: str, width: int) -> int:
 
 
 def _shown(separator: str) -> str:
-    return "tab" if separator == "\t" else separator
+    return tr("tab") if separator == "\t" else separator

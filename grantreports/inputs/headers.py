@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 
+from grantreports.common.i18n import tr
 from grantreports.inputs import cells
 from grantreports.inputs.masked_cells import cell_name
 from grantreports.inputs.sheets import Column, SheetSpec, normalise_name, sheet_specs
@@ -47,8 +48,10 @@ def near_misses(strangers: list[tuple[int, str]], absent: list[Column], header_i
         if close:
             key = names[close[0]]
             found.append(
-                f"the column '{name}' ({cell_name(header_index, position)}) is not one of this sheet's, but nearly '{key}', which the sheet"
-                f" lacks (so it would be empty in every row); expected the name '{key}', or a name unlike any column for a column of your own"
+                tr(
+                    "the column '{name}' ({cell}) is not one of this sheet's, but nearly '{key}', which the sheet"
+                    " lacks (so it would be empty in every row); expected the name '{key}', or a name unlike any column for a column of your own"
+                ).format(name=name, cell=cell_name(header_index, position), key=key)
             )
     return found
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
+from grantreports.common.i18n import tr
+
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
@@ -19,19 +21,26 @@ _ERROR_TYPE = re.compile(rb'\bt="e"')
 _FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.DOTALL)
 _VALUE = re.compile(rb"<v>(.+?)</v>", re.DOTALL)
 
-# What each error value a spreadsheet program shows means, in words for the person who wrote the formula.
-ERROR_MEANINGS = {
-    "#DIV/0!": "a division by zero",
-    "#REF!": "the formula refers to cells that were deleted",
-    "#N/A": "a lookup found no value",
-    "#VALUE!": "a formula got a value of the wrong kind",
-    "#NAME?": "the formula uses a name or function the program does not know",
-    "#NUM!": "a calculation gave no valid number",
-    "#NULL!": "two ranges that do not meet",
-    "#SPILL!": "the result has no room to spill into",
-    "#CALC!": "the calculation failed",
-    "#GETTING_DATA": "the value was still being fetched",
-}
+
+def error_meanings() -> dict[str, str]:
+    """What each error value a spreadsheet program shows means, in words for the person who wrote the formula,
+    in the interface language."""
+    return {
+        "#DIV/0!": tr("a division by zero"),
+        "#REF!": tr("the formula refers to cells that were deleted"),
+        "#N/A": tr("a lookup found no value"),
+        "#VALUE!": tr("a formula got a value of the wrong kind"),
+        "#NAME?": tr("the formula uses a name or function the program does not know"),
+        "#NUM!": tr("a calculation gave no valid number"),
+        "#NULL!": tr("two ranges that do not meet"),
+        "#SPILL!": tr("the result has no room to spill into"),
+        "#CALC!": tr("the calculation failed"),
+        "#GETTING_DATA": tr("the value was still being fetched"),
+    }
+
+
+# The error values spreadsheet programs show (error_meanings says what each means).
+ERRORS = frozenset(("#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"))
 _LIBREOFFICE_ERROR = re.compile(r"Err:\d{3}")  # LibreOffice's other errors, e.g. Err:502
 
 
@@ -43,7 +52,7 @@ class SpreadsheetError(str):
     """The error a cell shows instead of a value (#DIV/0!, #REF!, ...)."""
 
     def meaning(self) -> str:
-        return ERROR_MEANINGS.get(self, "the formula failed")
+        return error_meanings().get(self) or tr("the formula failed")
 
 
 @dataclass(frozen=True)
@@ -84,8 +93,8 @@ def as_spreadsheet_error(value: object) -> SpreadsheetError | None:
         return value
     if isinstance(value, str):
         text = value.strip()
-        if text.upper() in ERROR_MEANINGS or _LIBREOFFICE_ERROR.fullmatch(text):
-            return SpreadsheetError(text.upper() if text.upper() in ERROR_MEANINGS else text)
+        if text.upper() in ERRORS or _LIBREOFFICE_ERROR.fullmatch(text):
+            return SpreadsheetError(text.upper() if text.upper() in ERRORS else text)
     return None
 
 

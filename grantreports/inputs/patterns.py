@@ -9,6 +9,7 @@ import glob
 import re
 from pathlib import Path
 
+from grantreports.common.i18n import tr
 from grantreports.common.problems import EVERY_GRANT, Problem
 
 # Files spreadsheet programs leave beside an open workbook.
@@ -16,13 +17,18 @@ _LOCK_PREFIXES = ("~$", ".~lock.")
 _ALTERNATIVES = re.compile(r"\{([^{}]*)\}")
 # What people save spreadsheets as: read when the patterns name them, an error when they lie unread beside the inputs.
 SPREADSHEETS = {".xlsx", ".xlsm", ".ods", ".csv", ".xls", ".xlsb", ".numbers", ".fods", ".tsv"}
-UNREADABLE_SPREADSHEETS = {
-    ".xls": "Excel 97-2003",
-    ".xlsb": "Excel binary",
-    ".numbers": "Apple Numbers",
-    ".fods": "flat OpenDocument",
-    ".tsv": "tab-separated text; name it .csv",
-}
+UNREADABLE_SPREADSHEETS = (".xls", ".xlsb", ".numbers", ".fods", ".tsv")
+
+
+def _format_name(suffix: str) -> str:
+    """What a spreadsheet this tool cannot read is, in the interface language."""
+    return {
+        ".xls": "Excel 97-2003",
+        ".xlsb": tr("Excel binary"),
+        ".numbers": "Apple Numbers",
+        ".fods": tr("flat OpenDocument"),
+        ".tsv": tr("tab-separated text; name it .csv"),
+    }[suffix]
 
 
 def expand_alternatives(pattern: str) -> list[str]:
@@ -61,7 +67,7 @@ def input_files(workdir: Path, patterns: list[str], config_file: str = "config/c
         matches = {Path(m) for p in expanded for m in glob.glob(p, root_dir=workdir, recursive=True)}
         matches = {m for m in matches if (workdir / m).is_file() and not m.name.startswith(_LOCK_PREFIXES)}
         if not matches:
-            message = (
+            message = tr(
                 "no file matches this input pattern, and the files it was meant to find may hold rows of any grant, so no grant"
                 " gets a report; expected a pattern that matches files (check the folder and file names)"
             )
@@ -82,8 +88,12 @@ def _left_out(workdir: Path, patterns: list[str], found: set[Path], config_file:
                 continue
             shown = path.relative_to(workdir).as_posix()
             if suffix in UNREADABLE_SPREADSHEETS:
-                message = f"a spreadsheet in a format this tool cannot read ({UNREADABLE_SPREADSHEETS[suffix]}), so its rows would be missing; expected it saved as .xlsx, .ods or .csv"
+                message = tr(
+                    "a spreadsheet in a format this tool cannot read ({format}), so its rows would be missing; expected it saved as .xlsx, .ods or .csv"
+                ).format(format=_format_name(suffix))
             else:
-                message = f"a spreadsheet no input pattern of {config_file} names, so its rows would be missing; expected it among the inputs (or moved out of {root}/)"
+                message = tr(
+                    "a spreadsheet no input pattern of {config_file} names, so its rows would be missing; expected it among the inputs (or moved out of {folder}/)"
+                ).format(config_file=config_file, folder=root)
             problems.append(Problem(message, file=shown, grant=EVERY_GRANT))
     return problems

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import python_calamine
 
+from grantreports.common.i18n import ntr, tr
 from grantreports.common.problems import EVERY_GRANT, Problem
 from grantreports.inputs.csv_files import CsvError, ambiguous_rows, csv_rows
 from grantreports.inputs.headers import SEARCH_ROWS, filled, grant_numbers, header_row, near_misses
 from grantreports.inputs.masked_cells import cell_name, cover_merged, masked_cells
-from grantreports.inputs.sheets import SheetSpec, normalise_name
+from grantreports.inputs.sheets import SheetSpec, named, normalise_name
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 LOOK_ALIKE_COLUMNS = 3  # a sheet with another name but this many of one of our sheets' columns is meant as that sheet
@@ -68,7 +69,8 @@ def read_file(path: Path, shown_as: str, specs: dict[str, SheetSpec]) -> tuple[l
         elif suffix == ".csv":
             grids, problems = _csv_grid(path, specs, shown_as)
         else:
-            return [], [Problem(f"cannot read '{suffix}' files; expected .xlsx, .ods or .csv", file=shown_as, grant=EVERY_GRANT)]
+            message = tr("cannot read '{suffix}' files; expected .xlsx, .ods or .csv").format(suffix=suffix)
+            return [], [Problem(message, file=shown_as, grant=EVERY_GRANT)]
     except _Unreadable as error:
         return [], [Problem(str(error), file=shown_as, grant=EVERY_GRANT)]
     sheets, read_as = [], {}
@@ -83,17 +85,20 @@ def read_file(path: Path, shown_as: str, specs: dict[str, SheetSpec]) -> tuple[l
             sheet_problems = _not_read(grid, shown_as, specs, csv_file=suffix == ".csv")
         problems += sheet_problems
     if not sheets and not any(p.severity == "error" for p in problems):
-        has = f" (it has: {', '.join(grid.name for grid in grids)})" if grids and suffix != ".csv" else ""
-        expected = (
-            f"a file name starting with one of: {', '.join(specs)}" if suffix == ".csv" else f"a sheet named one of: {', '.join(specs)}"
-        )
-        problems = [
-            Problem(
-                f"no sheet of this file is read{has}, so no grant gets a report until it is; expected {expected}",
-                file=shown_as,
-                grant=EVERY_GRANT,
-            )
-        ]
+        names = ", ".join(named(spec.name) for spec in specs.values())
+        if suffix == ".csv":
+            message = tr(
+                "no sheet of this file is read, so no grant gets a report until it is; expected a file name starting with one of: {names}"
+            ).format(names=names)
+        elif grids:
+            message = tr(
+                "no sheet of this file is read (it has: {sheets}), so no grant gets a report until it is; expected a sheet named one of: {names}"
+            ).format(sheets=", ".join(grid.name for grid in grids), names=names)
+        else:
+            message = tr(
+                "no sheet of this file is read, so no grant gets a report until it is; expected a sheet named one of: {names}"
+            ).format(names=names)
+        problems = [Problem(message, file=shown_as, grant=EVERY_GRANT)]
     return sheets, problems
 
 
@@ -109,26 +114,38 @@ def _check_size(path: Path) -> None:
     """Refuse, with a reason, what cannot be a workbook or would take the machine down when opened."""
     size = path.stat().st_size
     if size == 0:
-        raise _Unreadable("the file is empty; expected a workbook or CSV file with a header row")
+        raise _Unreadable(tr("the file is empty; expected a workbook or CSV file with a header row"))
     if size > MAX_BYTES:
-        raise _Unreadable(f"the file is {size // 2**20} MB; expected at most {MAX_BYTES // 2**20} MB (split it, or remove pictures)")
+        raise _Unreadable(
+            tr("the file is {size} MB; expected at most {largest} MB (split it, or remove pictures)").format(
+                size=size // 2**20, largest=MAX_BYTES // 2**20
+            )
+        )
     with path.open("rb") as stream:
         start = stream.read(8)
     if start == _OLE_SIGNATURE and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
         raise _Unreadable(
-            "the workbook is password-protected (encrypted) or in the old .xls format; expected an .xlsx or .ods saved without a password"
+            tr(
+                "the workbook is password-protected (encrypted) or in the old .xls format; expected an .xlsx or .ods saved without a password"
+            )
         )
     if zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as archive:
                 unpacked = sum(entry.file_size for entry in archive.infolist())
         except (zipfile.BadZipFile, OSError) as error:
-            raise _Unreadable(f"cannot open as a spreadsheet ({error}); expected an .xlsx or .ods workbook") from None
+            raise _Unreadable(_cannot_open(error)) from None
         if unpacked > MAX_BYTES:
             raise _Unreadable(
-                f"the workbook unpacks to {unpacked // 2**20} MB; expected at most {MAX_BYTES // 2**20} MB"
-                " (a damaged or deliberately inflated file, or one with very large pictures)"
+                tr(
+                    "the workbook unpacks to {size} MB; expected at most {largest} MB"
+                    " (a damaged or deliberately inflated file, or one with very large pictures)"
+                ).format(size=unpacked // 2**20, largest=MAX_BYTES // 2**20)
             )
+
+
+def _cannot_open(error: Exception) -> str:
+    return tr("cannot open as a spreadsheet ({error}); expected an .xlsx or .ods workbook").format(error=error)
 
 
 def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
@@ -136,7 +153,7 @@ def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         masked, merges = masked_cells(path)
     except Exception as error:  # noqa: BLE001  calamine raises several unrelated types for damaged files
-        raise _Unreadable(f"cannot open as a spreadsheet ({error}); expected an .xlsx or .ods workbook") from None
+        raise _Unreadable(_cannot_open(error)) from None
     by_name = {normalise_name(name): spec for spec in specs.values() for name in spec.names}
     grids = []
     for sheet_name in workbook.sheet_names:
@@ -157,13 +174,13 @@ def _csv_grid(path: Path, specs: dict[str, SheetSpec], shown_as: str) -> tuple[l
     """A CSV file holds one sheet, named by the start of the file name (activities-partner.csv); rows it
     cannot read with certainty are problems (csv_files.py)."""
     stem = normalise_name(path.stem)
-    named = [
+    matching = [
         (len(name), spec)
         for spec in specs.values()
         for name in map(normalise_name, spec.names)
         if re.match(re.escape(name) + r"($|[ .-])", stem)
     ]
-    spec = max(named, key=lambda n: n[0])[1] if named else None  # 'indicator values' over a shorter name
+    spec = max(matching, key=lambda n: n[0])[1] if matching else None  # 'indicator values' over a shorter name
     try:
         rows, separator = csv_rows(path.read_bytes(), [spec] if spec else list(specs.values()), MAX_BYTES)
     except CsvError as error:
@@ -177,10 +194,10 @@ def _csv_grid(path: Path, specs: dict[str, SheetSpec], shown_as: str) -> tuple[l
 def _second_copy(grid: _Grid, first: str, file: str) -> list[Problem]:
     """A second sheet of one workbook that names the same input sheet (a hidden copy 'Indicator values_'): not
     read, since its rows would count twice; the grants it names are blocked."""
-    message = (
-        f"this sheet would be read as '{grid.spec.name}', as the sheet '{first}' is, so its rows would count twice; expected one"
+    message = tr(
+        "this sheet would be read as '{sheet}', as the sheet '{first}' is, so its rows would count twice; expected one"
         " such sheet in a workbook (delete or rename the copy)"
-    )
+    ).format(sheet=grid.spec.name, first=first)
     header_index, _ = header_row(grid.cells, grid.spec)
     grants = grant_numbers(grid.cells, header_index) if header_index is not None else []
     return [Problem(message, file=file, sheet=grid.name, grant=grant) for grant in grants or [EVERY_GRANT]]
@@ -194,15 +211,18 @@ def _not_read(grid: _Grid, file: str, specs: dict[str, SheetSpec], csv_file: boo
     if count and (count >= LOOK_ALIKE_COLUMNS or count >= len(required)):
         header = {normalise_name(v) for v in grid.cells[header_index] if filled(v)}
         found = [c.key for c in spec.columns if {normalise_name(c.key), normalise_name(c.latvian)} & header]
-        rename = (
-            f"a file name starting with '{spec.name}' or '{spec.latvian}'"
-            if csv_file
-            else f"the sheet name '{spec.name}' or '{spec.latvian}'"
-        )
-        message = (
-            f"this sheet is not read: its name is not one of the input sheets, but its header (row {header_index + 1}) has the columns"
-            f" of the '{spec.name}' sheet ({', '.join(found)}); expected {rename}: rename it so that its rows are used"
-        )
+        if csv_file:
+            message = tr(
+                "this sheet is not read: its name is not one of the input sheets, but its header (row {row}) has the columns"
+                " of the '{sheet}' sheet ({columns}); expected a file name starting with '{sheet}' or '{latvian}': rename it so that"
+                " its rows are used"
+            )
+        else:
+            message = tr(
+                "this sheet is not read: its name is not one of the input sheets, but its header (row {row}) has the columns"
+                " of the '{sheet}' sheet ({columns}); expected the sheet name '{sheet}' or '{latvian}': rename it so that its rows are used"
+            )
+        message = message.format(row=header_index + 1, sheet=spec.name, columns=", ".join(found), latvian=spec.latvian)
         where = {"file": file, "sheet": grid.name, "row": header_index + 1}
         return [Problem(message, grant=g, **where) for g in grant_numbers(grid.cells, header_index)] or [
             Problem(message, grant=EVERY_GRANT, **where)
@@ -211,7 +231,7 @@ def _not_read(grid: _Grid, file: str, specs: dict[str, SheetSpec], csv_file: boo
         return []
     return [
         Problem(
-            "not an input sheet: its name and header match none of them, so it is not read", file=file, sheet=grid.name, severity="note"
+            tr("not an input sheet: its name and header match none of them, so it is not read"), file=file, sheet=grid.name, severity="note"
         )
     ]
 
@@ -222,11 +242,11 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
     if header_index is None:
         if not any(filled(v) for row in grid for v in row):
             return result, []  # an empty sheet: nothing to read
-        names = ", ".join(f"{c.key} or {c.latvian}" for c in spec.columns if c.required)
-        message = (
-            f"no header row in the first {SEARCH_ROWS} rows, so no row of this sheet is read and no grant gets a report;"
-            f" expected a row with the column names ({names})"
-        )
+        names = ", ".join(tr("{key} or {latvian}").format(key=c.key, latvian=c.latvian) for c in spec.columns if c.required)
+        message = tr(
+            "no header row in the first {count} rows, so no row of this sheet is read and no grant gets a report;"
+            " expected a row with the column names ({names})"
+        ).format(count=SEARCH_ROWS, names=names)
         return result, [Problem(message, file=file, sheet=sheet, grant=EVERY_GRANT)]
     keys = spec.header_keys()
     positions, header_problems, strangers = {}, [], []
@@ -237,8 +257,9 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
                 strangers.append((position, normalise_name(header)))
         elif key in positions:
             header_problems.append(
-                f"two columns are headed '{key}' ({cell_name(header_index, positions[key])} and {cell_name(header_index, position)}),"
-                " and only the first would be read; expected each column once"
+                tr(
+                    "two columns are headed '{key}' ({first} and {second}), and only the first would be read; expected each column once"
+                ).format(key=key, first=cell_name(header_index, positions[key]), second=cell_name(header_index, position))
             )
         else:
             positions[key] = position
@@ -252,9 +273,11 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
     if missing:
         header_problems.insert(
             0,
-            "missing required column(s) "
-            + ", ".join(f"'{m}' ('{spec.column(m).latvian}')" for m in missing)
-            + f" in the header (row {header_index + 1})",
+            ntr(
+                "missing required column(s) {columns} in the header (row {row})",
+                "missing required column(s) {columns} in the header (row {row})",
+                len(missing),
+            ).format(columns=", ".join(f"'{m}' ('{spec.column(m).latvian}')" for m in missing), row=header_index + 1),
         )
     if not header_problems:
         return result, []

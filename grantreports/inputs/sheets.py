@@ -11,6 +11,8 @@ from functools import cache
 
 import yaml
 
+from grantreports.common import i18n
+from grantreports.common.i18n import tr
 from grantreports.common.problems import EVERY_GRANT, Problem
 from grantreports.common.project import SCHEMA_DIR
 from grantreports.inputs import cells
@@ -44,18 +46,21 @@ class Column:
     enum: tuple[str, ...] = ()
     minimum: float | None = None
     pattern: str | None = None
+    latvian_description: str = ""  # the description in Latvian (x-lv-description), for the blank workbook's comments
 
     def expectation(self) -> str:
         """What a valid value looks like, in words."""
         if self.enum:
-            return "expected one of: " + ", ".join(self.enum)
-        return {
-            "text": "expected text",
-            "list": "expected text, several values separated by ';'",
-            "integer": "expected a whole number",
-            "number": "expected a number, e.g. 1234,56",
-            "date": "expected a date such as 28.11.2022. or 2022-11-28",
-        }[self.kind]
+            return tr("expected one of: {values}").format(values=", ".join(self.enum))
+        if self.kind == "text":
+            return tr("expected text")
+        if self.kind == "list":
+            return tr("expected text, several values separated by ';'")
+        if self.kind == "integer":
+            return tr("expected a whole number")
+        if self.kind == "number":
+            return tr("expected a number, e.g. 1234,56")
+        return tr("expected a date such as 28.11.2022. or 2022-11-28")
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ def _column(key: str, prop: dict, required: bool) -> Column:
         enum=tuple(prop.get("enum", ())),
         minimum=prop.get("minimum"),
         pattern=prop.get("pattern"),
+        latvian_description=prop.get("x-lv-description", ""),
     )
 
 
@@ -124,10 +130,33 @@ def sheet_specs() -> dict[str, SheetSpec]:
     return specs
 
 
-NO_GRANT_NUMBER = (
-    "this row names no grant, and could be any grant's row, so no grant gets a report until it names one;"
-    " expected the grant number (a totals row, such as 'Kopā', must go: the reports add up their own totals)"
-)
+def named(name: str) -> str:
+    """A sheet's or column's name as a message gives it for the user to type: the English key, and in a Latvian
+    interface its Latvian name beside it (periods (Periodi)); the key itself when it is no sheet's or column's."""
+    if i18n.language() != "lv":
+        return name
+    latvian = _latvian_names().get(name)
+    return f"{name} ({latvian})" if latvian else name
+
+
+@cache
+def _latvian_names() -> dict[str, str]:
+    """Each sheet's Latvian name, and each column's whose key has one Latvian name in every sheet (a title is a
+    'Projekta nosaukums' in grants and a 'Pasākums' in activities: those are left out), by key."""
+    columns: dict[str, set[str]] = {}
+    for spec in sheet_specs().values():
+        for column in spec.columns:
+            columns.setdefault(column.key, set()).add(column.latvian)
+    names = {key: latvian.pop() for key, latvian in columns.items() if len(latvian) == 1}
+    return names | {spec.name: spec.latvian for spec in sheet_specs().values()}
+
+
+def no_grant_number() -> str:
+    """What a row of a grant's sheet with no grant number is told."""
+    return tr(
+        "this row names no grant, and could be any grant's row, so no grant gets a report until it names one;"
+        " expected the grant number (a totals row, such as 'Kopā', must go: the reports add up their own totals)"
+    )
 
 
 class _Unreadable:
@@ -171,7 +200,7 @@ def convert_columns(
     for row, index, message, value in sorted(bad_cells, key=lambda cell: cell[:2]):
         rows[row][1][keys[index]] = UNREADABLE
         if index == grant_column and cells.is_blank(value) and spec.name != "grants":
-            message = NO_GRANT_NUMBER
+            message = no_grant_number()
         if grant_column is not None and row not in unreadable_grant:
             grant = rows[row][1]["grant_number"]
         else:
@@ -201,47 +230,55 @@ def shown_value(value: object) -> str:
     return cells.clean_text(value)
 
 
-# Per sheet definition (by identity), per column, the outcome of every distinct (type, value) met so
-# far, as two maps: to the typed value, and to what is wrong with it (None when nothing is).
-_MEMOS: dict[int, tuple[SheetSpec, tuple[tuple[Column, tuple[dict, dict]], ...]]] = {}
+# Per sheet definition (by identity) and interface language (the messages are in it), per column, the
+# outcome of every distinct (type, value) met so far, as two maps: to the typed value, and to what is
+# wrong with it (None when nothing is).
+_MEMOS: dict[tuple[int, str], tuple[SheetSpec, tuple[tuple[Column, tuple[dict, dict]], ...]]] = {}
 
 
 def _outcome_memos(spec: SheetSpec) -> tuple[tuple[Column, tuple[dict, dict]], ...]:
-    entry = _MEMOS.get(id(spec))
+    key = (id(spec), i18n.language())
+    entry = _MEMOS.get(key)
     if entry is None or entry[0] is not spec:
-        entry = _MEMOS[id(spec)] = (spec, tuple((column, ({}, {})) for column in spec.columns))
+        entry = _MEMOS[key] = (spec, tuple((column, ({}, {})) for column in spec.columns))
     return entry[1]
 
 
 def _cell_outcome(column: Column, value: object) -> tuple[object, str | None]:
     """(typed value, None), or (None, what is wrong with the cell)."""
     if isinstance(value, UncachedFormula):
-        return None, (
+        return None, tr(
             "this cell holds a formula with no saved value (the file was written by a program that"
             " does not calculate); expected a value: open the file in Excel or LibreOffice and save it"
         )
     if isinstance(value, MergedCell):
-        return None, (
-            f"this cell is one of the merged cells {value.cells}: it shows '{cells.clean_text(value.value)}' but holds no value"
+        return None, tr(
+            "this cell is one of the merged cells {cells}: it shows '{value}' but holds no value"
             " (only the first cell of a merge does); expected each row to have its own value: unmerge the cells and fill each one"
-        )
+        ).format(cells=value.cells, value=cells.clean_text(value.value))
     error = as_spreadsheet_error(value)
     if error is not None:
         return (
             None,
-            f"this cell shows the spreadsheet error {error} ({error.meaning()}) instead of a value; expected a value: correct the formula",
+            tr(
+                "this cell shows the spreadsheet error {error} ({meaning}) instead of a value; expected a value: correct the formula"
+            ).format(error=error, meaning=error.meaning()),
         )
-    if column.kind in ("text", "list") and isinstance(value, (bool, dt.date)):
-        kind = "a TRUE/FALSE cell" if isinstance(value, bool) else "a date cell (a spreadsheet turns 1.3 into 1 March)"
-        return None, f"{kind} where text is expected; expected text (format the cell as text and type the value again)"
+    if column.kind in ("text", "list") and isinstance(value, bool):
+        return None, tr("a TRUE/FALSE cell where text is expected; expected text (format the cell as text and type the value again)")
+    if column.kind in ("text", "list") and isinstance(value, dt.date):
+        return None, tr(
+            "a date cell (a spreadsheet turns 1.3 into 1 March) where text is expected;"
+            " expected text (format the cell as text and type the value again)"
+        )
     if column.kind in ("text", "list") and isinstance(value, float) and not value.is_integer():
-        return None, (
-            f"a number cell where text is expected: {cells.shown_number(value)} may show as {value:.2f} or {cells.shown_number(value)},"
+        return None, tr(
+            "a number cell where text is expected: {number} may show as {rounded} or {number},"
             " so its text is not certain; expected text (format the cell as text and type the value again)"
-        )
+        ).format(number=cells.shown_number(value), rounded=f"{value:.2f}")
     if cells.is_blank(value):
         if column.required:
-            return None, f"this cell is empty; {column.expectation()}"
+            return None, tr("this cell is empty; {expected}").format(expected=column.expectation())
         return ([] if column.kind == "list" else column.default), None
     try:
         typed = _CONVERTERS[column.kind](value)
@@ -250,7 +287,7 @@ def _cell_outcome(column: Column, value: object) -> tuple[object, str | None]:
     if column.enum and typed not in column.enum:
         return None, column.expectation()
     if column.minimum is not None and typed < column.minimum:
-        return None, f"expected a value of at least {cells.shown_number(column.minimum)}"
+        return None, tr("expected a value of at least {minimum}").format(minimum=cells.shown_number(column.minimum))
     if column.pattern and not re.fullmatch(column.pattern, typed):
-        return None, f"expected a value like '{column.example}'"
+        return None, tr("expected a value like '{example}'").format(example=column.example)
     return (tuple(typed) if column.kind == "list" else typed), None

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from babel.numbers import list_currencies
 
+from grantreports.common.i18n import tr
 from grantreports.common.problems import EVERY_GRANT, Problem
 from grantreports.common.slugs import SlugError, slugify
 from grantreports.inputs import cells
@@ -32,7 +33,7 @@ from grantreports.inputs.model import (
     WorkPlanItem,
 )
 from grantreports.inputs.reading import SheetRows
-from grantreports.inputs.sheets import SHEET_NAMES, UNREADABLE, convert_columns, normalise_name
+from grantreports.inputs.sheets import SHEET_NAMES, UNREADABLE, convert_columns, named, normalise_name
 
 
 @dataclass
@@ -159,16 +160,18 @@ def _unknown_grant(row: _Row, number: str, known: list[str], numberless: list[_R
     may be a mistyped form of, and every grant when it looks like none, or when a grants row without a
     readable number could be its grant (its rows belong in some report)."""
     if numberless:
-        message = (
-            f"no grant with this number in the grants sheet; it may be the grant of grants row {numberless[0].source.row}, whose number"
+        message = tr(
+            "no grant with this number in the grants sheet; it may be the grant of grants row {row}, whose number"
             " cannot be read, so no grant gets a report until that is fixed: expected the number of a grant"
-        )
+        ).format(row=numberless[0].source.row)
         return [row.problem(message, "grant_number", number, grant=EVERY_GRANT)]
     close = difflib.get_close_matches(number, known, n=max(1, len(known)))
     if close:
-        message = f"no grant with this number in the grants sheet (did you mean '{close[0]}'?); expected the number of a grant"
+        message = tr("no grant with this number in the grants sheet (did you mean '{number}'?); expected the number of a grant").format(
+            number=close[0]
+        )
         return [row.problem(message, "grant_number", number, grant=grant) for grant in close]
-    message = (
+    message = tr(
         "no grant with this number in the grants sheet; since the row may belong to any grant under a mistyped number,"
         " no grant gets a report until it is fixed: expected the number of a grant (or delete the row)"
     )
@@ -184,13 +187,15 @@ def _grants(rows: list[_Row], funders: set[str], broken: frozenset[str]) -> tupl
         v = row.values
         number = v["grant_number"]
         if counts[number] > 1:
-            problems.append(row.problem("this grant number is listed more than once; expected each grant once", "grant_number", number))
+            problems.append(row.problem(tr("this grant number is listed more than once; expected each grant once"), "grant_number", number))
             continue
         found = []
         if v["funder"] in broken:
             found.append(
                 row.problem(
-                    f"the report format has errors (in its folder {v['funder']}/ of the templates; they are listed with the problems)",
+                    tr("the report format has errors (in its folder {folder}/ of the templates; they are listed with the problems)").format(
+                        folder=v["funder"]
+                    ),
                     "funder",
                     v["funder"],
                 )
@@ -198,7 +203,9 @@ def _grants(rows: list[_Row], funders: set[str], broken: frozenset[str]) -> tupl
         elif v["funder"] not in funders:
             found.append(
                 row.problem(
-                    f"no report format with this name; expected one of: {', '.join(sorted(funders))} (folders under templates/)",
+                    tr("no report format with this name; expected one of: {formats} (folders under templates/)").format(
+                        formats=", ".join(sorted(funders))
+                    ),
                     "funder",
                     v["funder"],
                 )
@@ -226,11 +233,14 @@ def _grant_values(row: _Row) -> list[Problem]:
     v, found = row.values, []
     for column in ("start_date", "end_date"):
         if not GRANT_YEARS[0] <= v[column].year <= GRANT_YEARS[1]:
-            found.append(row.problem(f"expected a date in the years {GRANT_YEARS[0]}–{GRANT_YEARS[1]}", column, f"{v[column]:%d.%m.%Y.}"))
+            message = tr("expected a date in the years {first}–{last}").format(first=GRANT_YEARS[0], last=GRANT_YEARS[1])
+            found.append(row.problem(message, column, f"{v[column]:%d.%m.%Y.}"))
     if v["end_date"] < v["start_date"]:
         found.append(
             row.problem(
-                f"the grant ends before it starts; expected a date on or after start_date {v['start_date']:%d.%m.%Y.}",
+                tr("the grant ends before it starts; expected a date on or after start_date {start}").format(
+                    start=f"{v['start_date']:%d.%m.%Y.}"
+                ),
                 "end_date",
                 f"{v['end_date']:%d.%m.%Y.}",
             )
@@ -238,16 +248,20 @@ def _grant_values(row: _Row) -> list[Problem]:
     elif v["end_date"] > _years_after(v["start_date"], LONGEST_GRANT_YEARS):
         found.append(
             row.problem(
-                f"the grant would last more than {LONGEST_GRANT_YEARS} years; expected an end date by"
-                f" {_years_after(v['start_date'], LONGEST_GRANT_YEARS):%d.%m.%Y.} (is the year mistyped?)",
+                tr("the grant would last more than {years} years; expected an end date by {latest} (is the year mistyped?)").format(
+                    years=LONGEST_GRANT_YEARS, latest=f"{_years_after(v['start_date'], LONGEST_GRANT_YEARS):%d.%m.%Y.}"
+                ),
                 "end_date",
                 f"{v['end_date']:%d.%m.%Y.}",
             )
         )
     if v["currency"] not in CURRENCIES:
         close = _likely_currency(v["currency"])
-        hint = f" (did you mean {close}?)" if close else ""
-        found.append(row.problem(f"not a currency code{hint}; expected an ISO 4217 code such as EUR", "currency", v["currency"]))
+        if close:
+            message = tr("not a currency code (did you mean {code}?); expected an ISO 4217 code such as EUR").format(code=close)
+        else:
+            message = tr("not a currency code; expected an ISO 4217 code such as EUR")
+        found.append(row.problem(message, "currency", v["currency"]))
     return found
 
 
@@ -260,10 +274,9 @@ def _likely_currency(code: str) -> str | None:
 
 
 def _same_folder(row: _Row, other: _Row, slug: str) -> Problem:
-    message = (
-        f"gives the same folder name '{slug}' as grant '{other.values['grant_number']}' (row {other.source.row});"
-        " expected grant numbers that differ in more than punctuation"
-    )
+    message = tr(
+        "gives the same folder name '{folder}' as grant '{grant}' (row {row}); expected grant numbers that differ in more than punctuation"
+    ).format(folder=slug, grant=other.values["grant_number"], row=other.source.row)
     return row.problem(message, "grant_number", row.values["grant_number"])
 
 
@@ -271,7 +284,9 @@ def _in_grant(grant: Grant, row: _Row, column: str) -> list[Problem]:
     day = row.values[column]
     if day is None or grant.start_date <= day <= grant.end_date:
         return []
-    expected = f"expected a date within the grant period {grant.start_date:%d.%m.%Y.}–{grant.end_date:%d.%m.%Y.}"
+    expected = tr("expected a date within the grant period {start}–{end}").format(
+        start=f"{grant.start_date:%d.%m.%Y.}", end=f"{grant.end_date:%d.%m.%Y.}"
+    )
     return [row.problem(expected, column, f"{day:%d.%m.%Y.}")]
 
 
@@ -280,38 +295,40 @@ def _not_before(row: _Row, first: str, last: str) -> list[Problem]:
         return []
     return [
         row.problem(
-            f"ends before it starts; expected a date on or after {first} {row.values[first]:%d.%m.%Y.}",
+            tr("ends before it starts; expected a date on or after {column} {date}").format(
+                column=first, date=f"{row.values[first]:%d.%m.%Y.}"
+            ),
             last,
             f"{row.values[last]:%d.%m.%Y.}",
         )
     ]
 
 
-def _duplicates(rows: list[_Row], columns: tuple[str, ...], what: str) -> list[Problem]:
+def _duplicates(rows: list[_Row], columns: tuple[str, ...], message: str) -> list[Problem]:
     def key(row: _Row) -> tuple:
         return tuple(row.values[c] for c in columns)
 
     counts = Counter(key(row) for row in rows)
     shown = columns[-1]
-    return [
-        row.problem(f"this {what} appears more than once for the grant; expected each once", shown, row.values[shown])
-        for row in rows
-        if counts[key(row)] > 1
-    ]
+    return [row.problem(message, shown, row.values[shown]) for row in rows if counts[key(row)] > 1]
+
+
+def _place(source: Source) -> str:
+    """Where another row is, for a message: file, sheet 'x', row 5."""
+    return tr("{file}, sheet '{sheet}', row {row}").format(file=source.file, sheet=source.sheet, row=source.row)
 
 
 def _spelling_variants(rows: list[_Row], columns: dict[str, str]) -> list[Problem]:
     """A name written two ways (capitals, spaces) would make two lines of the report's tables: an error at each
     row that spells it otherwise than the first row does."""
     problems = []
-    for column, what in columns.items():
+    for column, written in columns.items():
         first: dict[str, _Row] = {}
         for row in rows:
             value = row.values[column]
             earlier = first.setdefault(normalise_name(value), row) if value else row
             if earlier.values[column] != value:
-                place = f"{earlier.source.file}, sheet '{earlier.source.sheet}', row {earlier.source.row}"
-                message = f"written '{earlier.values[column]}' in {place}: the report would show two {what}; expected one spelling"
+                message = written.format(value=earlier.values[column], place=_place(earlier.source))
                 problems.append(row.problem(message, column, value))
     return problems
 
@@ -322,7 +339,7 @@ def _indicator_filters(row: _Row, groups: set[str], codes: set[str], planned: bo
     activities, a code the plan does not have, are errors; a group or code no activity has yet, a warning."""
     v, problems = row.values, []
     if v["measure"] == "manual" and (v["activity_codes"] or v["target_group"]):
-        message = (
+        message = tr(
             "the measure is 'manual' (also when empty), which sums indicator_values and ignores activity_codes and target_group;"
             " expected measure participants or activities, or those cells empty"
         )
@@ -332,12 +349,16 @@ def _indicator_filters(row: _Row, groups: set[str], codes: set[str], planned: bo
         spelled = [g for g in sorted(groups) if normalise_name(g) == normalise_name(group)]
         if spelled:
             problems.append(
-                row.problem(f"the activities write this target group '{spelled[0]}'; expected the same spelling", "target_group", group)
+                row.problem(
+                    tr("the activities write this target group '{group}'; expected the same spelling").format(group=spelled[0]),
+                    "target_group",
+                    group,
+                )
             )
         else:
             problems.append(
                 row.problem(
-                    "no activity row has this target group (yet), so the indicator counts nothing",
+                    tr("no activity row has this target group (yet), so the indicator counts nothing"),
                     "target_group",
                     group,
                     severity="warning",
@@ -345,19 +366,28 @@ def _indicator_filters(row: _Row, groups: set[str], codes: set[str], planned: bo
             )
     missing = [code for code in v["activity_codes"] if code not in codes]
     if missing and planned:
-        message = f"no planned activity with the code(s) {', '.join(missing)}; expected codes from the activity_plan sheet: {', '.join(sorted(codes))}"
+        message = tr("no planned activity with the code(s) {missing}; expected codes from the activity_plan sheet: {codes}").format(
+            missing=", ".join(missing), codes=", ".join(sorted(codes))
+        )
         problems.append(row.problem(message, "activity_codes", "; ".join(v["activity_codes"])))
     elif missing:
         spelled = {code: [c for c in sorted(codes) if normalise_name(c) == normalise_name(code)] for code in missing}
         for code, others in spelled.items():
             if others:
                 problems.append(
-                    row.problem(f"the activities write the code '{others[0]}'; expected the same spelling", "activity_codes", code)
+                    row.problem(
+                        tr("the activities write the code '{code}'; expected the same spelling").format(code=others[0]),
+                        "activity_codes",
+                        code,
+                    )
                 )
             else:
                 problems.append(
                     row.problem(
-                        f"no activity row has the code {code} (yet), so it counts nothing", "activity_codes", code, severity="warning"
+                        tr("no activity row has the code {code} (yet), so it counts nothing").format(code=code),
+                        "activity_codes",
+                        code,
+                        severity="warning",
                     )
                 )
     return problems
@@ -374,13 +404,14 @@ def _repeated_rows(rows: list[_Row]) -> list[Problem]:
         earlier = first.setdefault(key, row)
         if earlier is row:
             continue
-        place = f"{earlier.source.file}, sheet '{earlier.source.sheet}', row {earlier.source.row}"
         if earlier.source.file != row.source.file:
-            message = f"the same row as in {place}, so it would be counted twice; expected each row once (is a copy of that file among the inputs?)"
+            message = tr(
+                "the same row as in {place}, so it would be counted twice; expected each row once (is a copy of that file among the inputs?)"
+            ).format(place=_place(earlier.source))
             problems.append(row.problem(message))
         else:
-            message = (
-                f"the same values as row {earlier.source.row}, so both are counted; expected each row once, unless they are two events"
+            message = tr("the same values as row {row}, so both are counted; expected each row once, unless they are two events").format(
+                row=earlier.source.row
             )
             problems.append(row.problem(message, severity="warning"))
     return problems
@@ -390,10 +421,12 @@ def _names_period(row: _Row, period_ends: set) -> list[Problem]:
     day = row.values["period_to"]
     if day in period_ends:
         return []
-    ends = ", ".join(f"{d:%d.%m.%Y.}" for d in sorted(period_ends)) or "(no periods)"
+    ends = ", ".join(f"{d:%d.%m.%Y.}" for d in sorted(period_ends)) or tr("(no periods)")
     return [
         row.problem(
-            f"no reporting period of the grant ends on this date; expected the period_to of one of its reports: {ends}",
+            tr("no reporting period of the grant ends on this date; expected the period_to of one of its reports: {ends}").format(
+                ends=ends
+            ),
             "period_to",
             f"{day:%d.%m.%Y.}",
         )
@@ -419,13 +452,14 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
         problems += _report_dates(grant, row)
     finals = [row for row in rows["periods"] if row.values["kind"] == "final"]
     if len(finals) > 1:
-        problems += [row.problem("a grant has one final report; expected one row with kind 'final'", "kind", "final") for row in finals]
+        message = tr("a grant has one final report; expected one row with kind 'final'")
+        problems += [row.problem(message, "kind", "final") for row in finals]
     ordered = sorted(rows["periods"], key=lambda r: r.values["period_from"])
     for before, after in pairwise(ordered):
         if after.values["period_from"] <= before.values["period_to"]:
             problems.append(
                 after.problem(
-                    f"overlaps the period in row {before.source.row}; expected periods that do not overlap",
+                    tr("overlaps the period in row {row}; expected periods that do not overlap").format(row=before.source.row),
                     "period_from",
                     f"{after.values['period_from']:%d.%m.%Y.}",
                 )
@@ -434,7 +468,9 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
         last = ordered[-1]
         problems.append(
             finals[0].problem(
-                f"the final report's period comes before the one in row {last.source.row}; expected the final period to be the last",
+                tr("the final report's period comes before the one in row {row}; expected the final period to be the last").format(
+                    row=last.source.row
+                ),
                 "kind",
                 "final",
             )
@@ -450,13 +486,19 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
 
     period_ends, periods_known = _known(rows["periods"], partial["periods"], "period_to")
     narrative = []
-    problems += _duplicates(rows["narrative"], ("period_to", "section"), "text (section and period_to)")
+    problems += _duplicates(
+        rows["narrative"],
+        ("period_to", "section"),
+        tr("this text (section and period_to) appears more than once for the grant; expected each once"),
+    )
     for row in rows["narrative"]:
         if row.values["period_to"] is not None and periods_known:
             problems += _names_period(row, period_ends)
         narrative.append(NarrativeText(**row.values, source=row.source))
 
-    problems += _duplicates(rows["activity_plan"], ("activity_code",), "planned activity code")
+    problems += _duplicates(
+        rows["activity_plan"], ("activity_code",), tr("this planned activity code appears more than once for the grant; expected each once")
+    )
     plan = [PlannedActivity(**row.values, source=row.source) for row in rows["activity_plan"]]
     planned, plan_known = _known(rows["activity_plan"], partial["activity_plan"], "activity_code")
     activities = []
@@ -465,7 +507,9 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
         if planned and plan_known and row.values["activity_code"] not in planned:
             problems.append(
                 row.problem(
-                    f"no activity with this code in the grant's activity_plan; expected one of: {', '.join(sorted(planned))}",
+                    tr("no activity with this code in the grant's activity_plan; expected one of: {codes}").format(
+                        codes=", ".join(sorted(planned))
+                    ),
                     "activity_code",
                     row.values["activity_code"],
                 )
@@ -473,9 +517,16 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
         activities.append(Activity(**row.values, source=row.source))
 
     problems += _spelling_variants(
-        rows["activities"], {"target_group": "target groups", "organisation": "organisations", "activity_code": "activity codes"}
+        rows["activities"],
+        {
+            "target_group": tr("written '{value}' in {place}: the report would show two target groups; expected one spelling"),
+            "organisation": tr("written '{value}' in {place}: the report would show two organisations; expected one spelling"),
+            "activity_code": tr("written '{value}' in {place}: the report would show two activity codes; expected one spelling"),
+        },
     )
-    problems += _duplicates(rows["indicators"], ("indicator_code",), "indicator code")
+    problems += _duplicates(
+        rows["indicators"], ("indicator_code",), tr("this indicator code appears more than once for the grant; expected each once")
+    )
     # What the activities hold, their partial rows included; where one of those hides it, nothing is said.
     groups, groups_known = _known(rows["activities"], partial["activities"], "target_group")
     codes, codes_known = (planned, plan_known) if planned else _known(rows["activities"], partial["activities"], "activity_code")
@@ -491,7 +542,9 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
         if indicator is None and indicators_known and row.values["indicator_code"] not in unsure:
             problems.append(
                 row.problem(
-                    "no indicator with this code and measure 'manual' for the grant; expected a manual indicator_code from the indicators sheet",
+                    tr(
+                        "no indicator with this code and measure 'manual' for the grant; expected a manual indicator_code from the {indicators} sheet"
+                    ).format(indicators=named("indicators")),
                     "indicator_code",
                     row.values["indicator_code"],
                 )
@@ -499,7 +552,9 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
         elif indicator is not None and row.values["unit"] and normalise_name(row.values["unit"]) != normalise_name(indicator.unit):
             problems.append(
                 row.problem(
-                    f"not the unit of indicator {indicator.indicator_code}; expected '{indicator.unit}' (indicators sheet, row {indicator.source.row})",
+                    tr("not the unit of indicator {code}; expected '{unit}' (indicators sheet, row {row})").format(
+                        code=indicator.indicator_code, unit=indicator.unit, row=indicator.source.row
+                    ),
                     "unit",
                     row.values["unit"],
                 )
@@ -508,11 +563,17 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
         values.append(IndicatorValue(**row.values, source=row.source))
 
     problems += [problem for sheet in ("activities", "indicator_values", "expenses") for problem in _repeated_rows(rows[sheet])]
-    problems += _duplicates(rows["budget"], ("line_code",), "budget line code")
+    problems += _duplicates(
+        rows["budget"], ("line_code",), tr("this budget line code appears more than once for the grant; expected each once")
+    )
     budget = [BudgetLine(**row.values, source=row.source) for row in rows["budget"]]
     lines, lines_known = _known(rows["budget"], partial["budget"], "line_code")
     notes = []
-    problems += _duplicates(rows["budget_notes"], ("period_to", "line_code"), "explanation (line_code and period_to)")
+    problems += _duplicates(
+        rows["budget_notes"],
+        ("period_to", "line_code"),
+        tr("this explanation (line_code and period_to) appears more than once for the grant; expected each once"),
+    )
     for row in rows["budget_notes"]:
         if periods_known:
             problems += _names_period(row, period_ends)
@@ -530,8 +591,9 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
     if budget and not partial["budget"] and approved != grant.total_budget:
         problems.append(
             Problem(
-                f"the budget lines add up to {cells.shown_number(approved)}, the grant's total_budget is"
-                f" {cells.shown_number(grant.total_budget)}; expected them to be equal",
+                tr("the budget lines add up to {sum}, the grant's total_budget is {total}; expected them to be equal").format(
+                    sum=cells.shown_number(approved), total=cells.shown_number(grant.total_budget)
+                ),
                 file=grant.source.file,
                 sheet=grant.source.sheet,
                 row=grant.source.row,
@@ -550,21 +612,22 @@ def _grant_data(grant: Grant, rows: dict[str, list[_Row]], partial: dict[str, li
 
 def _financing(grant: Grant, rows: list[_Row], partial: list[_Row]) -> tuple[list[FinancingSource], list[Problem]]:
     """Each source once, and the sources adding up to the grant's total_budget: a report splits the spending by their shares."""
-    problems = _duplicates(rows, ("funding_source",), "source of financing")
+    problems = _duplicates(
+        rows, ("funding_source",), tr("this source of financing appears more than once for the grant; expected each once")
+    )
     total = sum((row.values["amount"] for row in rows), Decimal(0))
     if rows and not partial and total != grant.total_budget:
-        message = (
-            f"the financing rows of the grant add up to {cells.shown_number(total)}, its total_budget (grants sheet, row"
-            f" {grant.source.row}) is {cells.shown_number(grant.total_budget)}; expected them to be equal: each source's share of the"
-            " spending is its share of the total"
-        )
+        message = tr(
+            "the financing rows of the grant add up to {sum}, its total_budget (grants sheet, row {row}) is {total}; expected them"
+            " to be equal: each source's share of the spending is its share of the total"
+        ).format(sum=cells.shown_number(total), row=grant.source.row, total=cells.shown_number(grant.total_budget))
         problems.append(rows[0].problem(message, "amount", cells.shown_number(rows[0].values["amount"])))
     return [FinancingSource(**row.values, source=row.source) for row in rows], problems
 
 
 def _work_plan(grant: Grant, rows: list[_Row], partial: list[_Row]) -> tuple[list[WorkPlanItem], list[Problem]]:
     """Codes once each; a deliverable or milestone has a due date and names a work package the sheet has."""
-    problems = _duplicates(rows, ("code",), "work plan code")
+    problems = _duplicates(rows, ("code",), tr("this work plan code appears more than once for the grant; expected each once"))
     packages = {row.values["code"] for row in rows if row.values["kind"] == "work_package"}
     known = not any(row.values["kind"] in ("work_package", UNREADABLE) for row in partial)  # else a package may be unread
     for row in rows:
@@ -572,28 +635,29 @@ def _work_plan(grant: Grant, rows: list[_Row], partial: list[_Row]) -> tuple[lis
         if row.values["kind"] == "work_package":
             continue
         if row.values["due_date"] is None:
-            problems.append(row.problem(f"a {row.values['kind']} has a due date in the grant agreement; expected that date", "due_date"))
+            message = tr("a {kind} has a due date in the grant agreement; expected that date").format(kind=row.values["kind"])
+            problems.append(row.problem(message, "due_date"))
         package = row.values["work_package"]
         if package is not None and known and package not in packages:
-            expected = ", ".join(sorted(packages)) or "(no work_package rows)"
-            problems.append(
-                row.problem(f"no work package with this code for the grant; expected one of: {expected}", "work_package", package)
-            )
+            expected = ", ".join(sorted(packages)) or tr("(no work_package rows)")
+            message = tr("no work package with this code for the grant; expected one of: {codes}").format(codes=expected)
+            problems.append(row.problem(message, "work_package", package))
     return [WorkPlanItem(**row.values, source=row.source) for row in rows], problems
 
 
 def _names_line(row: _Row, lines: set[str]) -> list[Problem]:
     if row.values["line_code"] in lines:
         return []
-    expected = ", ".join(sorted(lines)) or "(no budget lines)"
-    return [row.problem(f"no budget line with this code for the grant; expected one of: {expected}", "line_code", row.values["line_code"])]
+    expected = ", ".join(sorted(lines)) or tr("(no budget lines)")
+    message = tr("no budget line with this code for the grant; expected one of: {codes}").format(codes=expected)
+    return [row.problem(message, "line_code", row.values["line_code"])]
 
 
 def _no_periods(grant: Grant) -> Problem:
-    message = (
-        "the grant has no reporting periods, so it gets no report; expected rows in the periods sheet"
-        f" with grant_number {grant.grant_number} (one per report)"
-    )
+    message = tr(
+        "the grant has no reporting periods, so it gets no report; expected rows in the {periods} sheet"
+        " with grant_number {grant} (one per report)"
+    ).format(periods=named("periods"), grant=grant.grant_number)
     return Problem(
         message,
         file=grant.source.file,
@@ -610,15 +674,23 @@ def _report_dates(grant: Grant, row: _Row) -> list[Problem]:
     within REPORTS_DUE_YEARS of the grant's end."""
     latest = _years_after(grant.end_date, REPORTS_DUE_YEARS)
     problems = []
-    for column, earliest, what in (
-        ("due_date", row.values["period_to"], f"on or after the period's end {row.values['period_to']:%d.%m.%Y.}"),
-        ("submission_date", row.values["period_from"], f"on or after the period's start {row.values['period_from']:%d.%m.%Y.}"),
+    for column, earliest, message in (
+        (
+            "due_date",
+            row.values["period_to"],
+            tr("expected a date on or after the period's end {earliest} and at most {years} years after the grant ends ({latest})"),
+        ),
+        (
+            "submission_date",
+            row.values["period_from"],
+            tr("expected a date on or after the period's start {earliest} and at most {years} years after the grant ends ({latest})"),
+        ),
     ):
         day = row.values[column]
         if day is not None and not earliest <= day <= latest:
             problems.append(
                 row.problem(
-                    f"expected a date {what} and at most {REPORTS_DUE_YEARS} years after the grant ends ({latest:%d.%m.%Y.})",
+                    message.format(earliest=f"{earliest:%d.%m.%Y.}", years=REPORTS_DUE_YEARS, latest=f"{latest:%d.%m.%Y.}"),
                     column,
                     f"{day:%d.%m.%Y.}",
                 )

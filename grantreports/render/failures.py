@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from grantreports.common.files import write_atomically
+from grantreports.common.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -18,8 +19,11 @@ class Failure:
     log: str  # the batch's log, with the traceback
 
     def __str__(self) -> str:
-        grant = f" (grant {self.grant_number})" if self.grant_number else ""
-        return f"  FAILED {self.report}{grant}: {self.reason}; the details are in {self.log}"
+        if self.grant_number:
+            text = tr("FAILED {report} (grant {grant}): {reason}; the details are in {log}")
+        else:
+            text = tr("FAILED {report}: {reason}; the details are in {log}")
+        return "  " + text.format(report=self.report, grant=self.grant_number, reason=self.reason, log=self.log)
 
 
 def failures_file(done: Path) -> Path:

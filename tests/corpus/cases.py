@@ -827,7 +827,7 @@ HELD_OUT_LIKE = [
             2,
             "",
             f"{SIF};A1;Mentoringa tikšanās;16.02.2023.;;Mārupe;kopienu līderi;9;;Apzinātas vajadzības.",
-            'a quote (") in this row opens a value that runs over 3 more line(s)',
+            'a quote (") in this row opens a value that runs over 3 more lines',
         ),
         ALL,
     ),

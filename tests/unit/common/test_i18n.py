@@ -72,7 +72,11 @@ def test_the_language_is_chosen_by_name_and_reaches_child_processes(monkeypatch)
     )
     i18n.use("lv")
     counted = [ntr("grantreports: {count} error in the inputs.", "x", n).format(count=n) for n in (1, 2, 21)]
-    assert counted == ["grantreports: ievaddatos ir 1 kļūda.", "grantreports: ievaddatos ir 2 kļūdas.", "grantreports: ievaddatos ir 21 kļūda."]
+    assert counted == [
+        "grantreports: ievaddatos ir 1 kļūda.",
+        "grantreports: ievaddatos ir 2 kļūdas.",
+        "grantreports: ievaddatos ir 21 kļūda.",
+    ]
     with pytest.raises(ValueError, match="expected one of: lv, en"):
         i18n.use("de")
 
@@ -83,6 +87,6 @@ def test_no_message_is_an_f_string_inside_tr():
         f"{path.relative_to(PROJECT_DIR)}:{number}"
         for path in sorted(Path(PROJECT_DIR / "grantreports").rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if "tr(f\"" in line or "tr(f'" in line
+        if 'tr(f"' in line or "tr(f'" in line
     ]
     assert offenders == []
