@@ -18,9 +18,10 @@ from grantreports.common import i18n
 from grantreports.common.files import write_if_changed
 from grantreports.common.project import code_digest
 from grantreports.funders.profiles import template_files as funder_files
-from grantreports.outcome import build_outcome
+from grantreports.outcome import build_outcome, config_problems_text, removed_reports_text
+from grantreports.overview import PAGE, Build, finish_overview
 from grantreports.render.batches import batches
-from grantreports.render.failures import failures_file
+from grantreports.render.failures import failures_file, read_failures
 from grantreports.render.report_files import unmade_reports
 
 # The config is read and checked here rather than by Snakemake's configfile: directive, which stops
@@ -40,10 +41,12 @@ if isinstance(config.get("as_of"), datetime.date):  # YAML reads an unquoted dat
 def stop_on_config_problems(lines):
     """One line per problem of the config, and the build stops before anything runs."""
     if lines:
-        print("grantreports: the config cannot be used:\n" + "\n".join(f"  {line}" for line in lines), file=sys.stderr)
+        print(config_problems_text(lines), file=sys.stderr)
         sys.exit(1)
 
 
+if config.get("language") in i18n.LANGUAGES:  # the config's problems in the language it asks for, when it names one
+    i18n.use(config["language"])
 stop_on_config_problems(_UNREADABLE or config_problems(config, CONFIG_FILE, Path.cwd()))
 config.update(with_defaults(config))
 i18n.use(config["language"])  # this process's messages, and its jobs' (they inherit the environment)
@@ -65,6 +68,7 @@ REPORT_FILES = {"docx": "docx", "pdf": "pdf", "sources.xlsx": "sources", "manife
 # trigger imports pandas and reads every output's metadata, a second of a rerun with nothing to do.
 CODE_FILE = RESULTS / "code.txt"
 VALIDATION = RESULTS / "validation.txt"
+OUTPUTS = Path("outputs")
 
 
 def report_file(report, ext):
@@ -94,7 +98,7 @@ def remove_unmade_reports():
         if not any(path.parent.iterdir()):
             path.parent.rmdir()
     if unmade:
-        print(f"grantreports: removed from outputs/ the reports the inputs no longer make: {', '.join(unmade)}", file=sys.stderr)
+        print(removed_reports_text(list(unmade)), file=sys.stderr)
 
 
 def forget_validation_with_errors():
@@ -104,22 +108,37 @@ def forget_validation_with_errors():
         VALIDATION.unlink(missing_ok=True)
 
 
+def forget_validation_without_overview():
+    """The overview page (outputs/index.html) is written at the end of a build, which a build with nothing to do
+    never reaches: when the page is missing, the validation's job runs again so that the build ends and writes it."""
+    if not (OUTPUTS / PAGE).is_file():
+        VALIDATION.unlink(missing_ok=True)
+
+
 if workflow.is_main_process:
     write_if_changed(CODE_FILE, f"{code_digest()}\n".encode())
     forget_unfinished_batches()
     remove_unmade_reports()
     forget_validation_with_errors()
+    forget_validation_without_overview()
     write_validation_reports(EXTRACTION.problems, Path("outputs"), AS_OF)
     if any(p.severity != "note" for p in EXTRACTION.problems):
         print(headline(EXTRACTION.problems), file=sys.stderr)
 
 
 def finish_build():
-    """The build's last words: reports that could not be made, then the problems; exit 1 on any error."""
-    text, failed = build_outcome(EXTRACTION.problems, [failures_file(Path(batch_done(batch))) for batch in BATCHES])
-    print(text, file=sys.stderr)
-    if failed:
+    """The build's last words: reports that could not be made, then the problems; exit 1 on any error. The overview
+    page (outputs/index.html) is written first; a build that succeeds ends with how many reports it has and where
+    the page is (and exits there, before Snakemake's closing lines), one that fails with its problems."""
+    failure_files = [failures_file(Path(batch_done(batch))) for batch in BATCHES]
+    text, failed = build_outcome(EXTRACTION.problems, failure_files)
+    build = Build(EXTRACTION, frozenset(REPORTS), read_failures(failure_files), AS_OF, CONFIG_FILE)
+    line, written = finish_overview(build, OUTPUTS, RESULTS, TEMPLATES)
+    if failed or not written:
+        print(f"{line}\n{text}", file=sys.stderr)
         sys.exit(1)
+    print(f"{text}\n{line}", file=sys.stderr)
+    sys.exit(0)
 
 
 def funder_template_files(funder):
