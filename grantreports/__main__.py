@@ -18,25 +18,29 @@ from grantreports.common.project import PROJECT_DIR
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="grantreports")
+    parser = argparse.ArgumentParser(
+        prog="grantreports", description=tr("Spreadsheets of project activities into funder-formatted Word and PDF reports.")
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    render = commands.add_parser("render", help="render reports to .docx and .pdf (with the data extract and manifest)")
-    render.add_argument("reports", nargs="+", help="<grant folder>/<report>, e.g. 2023-lv-nvof-mac-041-58/final")
+    render = commands.add_parser("render", help=tr("render reports to .docx and .pdf (with the data extract and manifest)"))
+    render.add_argument("reports", nargs="+", help=tr("<grant folder>/<report>, e.g. 2023-lv-nvof-mac-041-58/final"))
     render.add_argument("--templates", type=Path, required=True)
     render.add_argument(
-        "--results", type=Path, required=True, help="the build's results folder: grants/<grant>.json, extraction.json, kept/"
+        "--results", type=Path, required=True, help=tr("the build's results folder: grants/<grant>.json, extraction.json, kept/")
     )
-    render.add_argument("--outputs", type=Path, required=True, help="folder of the reports: <grant>/<report>.pdf and the rest beside it")
-    render.add_argument("--done", type=Path, help="file written, listing the reports, once every one of them is built")
-    render.add_argument("--log", default="", help="the batch's log, named in the failures recorded beside --done")
-    summary = commands.add_parser("summary", help="write the summary of the input problems (the workflow prints it at its end)")
-    summary.add_argument("extraction", type=Path, help="results/extraction.json")
-    summary.add_argument("output", type=Path, help="file the summary is written to")
-    check = commands.add_parser("check-templates", help="check every funder format's templates; exit 1 on errors")
-    check.add_argument("templates", type=Path, help="the templates folder")
-    check.add_argument("--no-fail", action="store_true", help="exit 0 even when a format has errors (the workflow reports them)")
+    render.add_argument(
+        "--outputs", type=Path, required=True, help=tr("folder of the reports: <grant>/<report>.pdf and the rest beside it")
+    )
+    render.add_argument("--done", type=Path, help=tr("file written, listing the reports, once every one of them is built"))
+    render.add_argument("--log", default="", help=tr("the batch's log, named in the failures recorded beside --done"))
+    summary = commands.add_parser("summary", help=tr("write the summary of the input problems (the workflow prints it at its end)"))
+    summary.add_argument("extraction", type=Path, help=tr("results/extraction.json"))
+    summary.add_argument("output", type=Path, help=tr("file the summary is written to"))
+    check = commands.add_parser("check-templates", help=tr("check every funder format's templates; exit 1 on errors"))
+    check.add_argument("templates", type=Path, help=tr("the templates folder"))
+    check.add_argument("--no-fail", action="store_true", help=tr("exit 0 even when a format has errors (the workflow reports them)"))
     verify = commands.add_parser(
-        "verify", help="rebuild every report in a scratch folder and compare with outputs/; exit 1 on any difference"
+        "verify", help=tr("rebuild every report in a scratch folder and compare with outputs/; exit 1 on any difference")
     )
     verify.add_argument("--cores", type=int, default=os.cpu_count() or 1)
     _starter_commands(commands)
@@ -52,12 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         for verdict in verdicts:
             print(verdict)
         if log:
-            print(f"The rebuild did not finish:\n{log}", file=sys.stderr)
+            print(tr("The rebuild did not finish:") + f"\n{log}", file=sys.stderr)
         failed = sum(not v.ok for v in verdicts)
         print(
-            f"grantreports verify: {len(verdicts)} report(s), {failed} differ(s)."
+            tr("grantreports verify: {count} report(s), {failed} differ(s).").format(count=len(verdicts), failed=failed)
             if verdicts
-            else "grantreports verify: no report in outputs/ and none rebuilt."
+            else tr("grantreports verify: no report in outputs/ and none rebuilt.")
         )
         return 1 if failed or log or not verdicts else 0
 
@@ -75,7 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         for finding in findings:
             print(finding)
         errors = sum(f.severity == "error" for f in findings)
-        print(f"grantreports: {formats} report format(s) checked: {errors} error(s), {len(findings) - errors} warning(s).")
+        print(
+            tr("grantreports: {formats} report format(s) checked: {errors} error(s), {warnings} warning(s).").format(
+                formats=formats, errors=errors, warnings=len(findings) - errors
+            )
+        )
         return 1 if errors and not args.no_fail else 0
 
     if args.command == "render":
