@@ -21,7 +21,7 @@ from grantreports.common.project import code_digest
 from grantreports.funders.profiles import Profile, load_profiles, profile_files
 from grantreports.inputs.patterns import input_files
 from grantreports.inputs.reading import read_file
-from grantreports.inputs.sheets import named, sheet_specs
+from grantreports.inputs.sheets import named, sheet_specs, with_grant_columns
 from grantreports.inputs.validation import ConvertedSheet, SortedRows, convert_sheet, sort_rows
 
 
@@ -145,7 +145,7 @@ def _read(workdir: Path, files: list[Path], profiles: dict[str, Profile], broken
     """Every input file read, its cells converted and its rows sorted to their grants; the problems found so far.
 
     `broken` names the funder formats whose profile or templates have errors: their grants are blocked."""
-    sheets, problems, specs = [], [], sheet_specs()
+    sheets, problems, specs = [], [], with_grant_columns(sheet_specs(), profiles.values())
 
     def read_and_convert(path: Path) -> tuple[list[ConvertedSheet], list[Problem]]:
         file_sheets, file_problems = read_file(workdir / path, path.as_posix(), specs)

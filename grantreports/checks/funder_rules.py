@@ -45,8 +45,8 @@ def _required_fields(data: GrantData, profile: Profile) -> list[Problem]:
             grant.grant_number,
             name,
         )
-        for name in profile.required_fields
-        if not getattr(grant, name)
+        for name in list(profile.required_fields) + [c.key for c in profile.grant_columns if c.required]
+        if getattr(grant, name, None) in (None, "", [])
     ]
 
 

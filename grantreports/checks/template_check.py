@@ -19,6 +19,7 @@ from grantreports.common.problems import Problem
 from grantreports.figures.context import ReportContext
 from grantreports.figures.formatting import Formatter
 from grantreports.funders.profiles import Profile, load_profiles
+from grantreports.inputs.model import Grant
 
 ANY = object()  # a value the check cannot type (macro arguments, {% set %} results): anything goes
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -62,6 +63,7 @@ def template_problems(profiles: dict[str, Profile]) -> list[tuple[str, Problem]]
 def check_profile(profile: Profile) -> list[Finding]:
     environment = Formatter.for_profile(profile).environment(jinja2.FileSystemLoader(profile.folder))
     narrative = {s.key for s in profile.narrative}
+    own = frozenset(c.key for c in profile.grant_columns)
     html_path, word_path = profile.folder / profile.html_template, profile.folder / profile.word_template
     findings = _section_names(profile, narrative)
     html = html_path.read_text(encoding="utf-8")
@@ -69,7 +71,7 @@ def check_profile(profile: Profile) -> list[Finding]:
         environment,
         html_path.as_posix(),
         html,
-        _Checker(narrative),
+        _Checker(narrative, grant_columns=own),
         lambda line: (tr("line {line}").format(line=line), ""),
         profile.sections,
     )
@@ -80,14 +82,19 @@ def check_profile(profile: Profile) -> list[Finding]:
     tags = _word_tags(template, parts)
     findings += _split_tags(word_path.as_posix(), parts)
     findings += _check_source(
-        environment, word_path.as_posix(), "\n".join(tags), _Checker(narrative), lambda line: ("", tags[line - 1]), profile.sections
+        environment,
+        word_path.as_posix(),
+        "\n".join(tags),
+        _Checker(narrative, grant_columns=own),
+        lambda line: ("", tags[line - 1]),
+        profile.sections,
     )
     for field in profile.cover:
         findings += _check_source(
             environment,
             profile.profile_file.as_posix(),
             field.value,
-            _Checker(narrative, exclude={"cover"}),
+            _Checker(narrative, exclude={"cover"}, grant_columns=own),
             lambda line, field=field: (tr("cover field '{label}'").format(label=field.label), field.value),
         )
     return findings
@@ -143,8 +150,9 @@ def _tag_on_line(source: str, lineno: int, name: str) -> str:
 class _Checker:
     """Walks a parsed template, typing each variable against the report context's fields."""
 
-    def __init__(self, narrative: set[str], exclude: frozenset[str] | set[str] = frozenset()):
+    def __init__(self, narrative: set[str], exclude: frozenset[str] | set[str] = frozenset(), grant_columns: frozenset[str] = frozenset()):
         self.narrative = narrative
+        self.grant_columns = grant_columns  # the format's own columns of the grants sheet: grant.<key>
         self.top = {name: kind for name, kind in typing.get_type_hints(ReportContext).items() if name not in exclude}
         self.messages: list[str] = []
         self.located: list[tuple[int, str, str]] = []
@@ -226,9 +234,12 @@ class _Checker:
 
     def _attribute(self, owner: object, attribute: str) -> tuple[object | None, list[str]]:
         owner = _unwrap(owner)
+        if owner is Grant and attribute in self.grant_columns:
+            return ANY, []
         if is_dataclass(owner):
             hints = typing.get_type_hints(owner)
-            return hints.get(attribute), sorted(hints)
+            known = sorted(hints) + (sorted(self.grant_columns) if owner is Grant else [])
+            return hints.get(attribute), known
         if typing.get_origin(owner) is dict:
             return (str | None if attribute in self.narrative else None), sorted(self.narrative)
         if typing.get_origin(owner) is list:

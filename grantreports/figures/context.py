@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
 from grantreports.figures.budget import (
@@ -148,7 +148,7 @@ class ReportContext:
 
 def build_context(data: GrantData, report_slug: str, profile: Profile) -> ReportContext:
     period = data.period(report_slug)
-    grant = data.grant
+    grant = own_columns(data.grant, profile)
     submission = period.submission_date or period.due_date
     in_period = [a for a in data.activities if _within(a.start_date, period)]
     in_period.sort(key=lambda a: (a.start_date, a.activity_code, a.source.row))
@@ -199,6 +199,20 @@ def _cover(profile: Profile, variables: dict) -> list[CoverLine]:
     """Plain text: the templates escape it where they print it."""
     environment = Formatter.for_profile(profile).environment().overlay(autoescape=False)
     return [CoverLine(f.label, environment.from_string(f.value).render(variables)) for f in profile.cover]
+
+
+def own_columns(grant: Grant, profile: Profile) -> Grant:
+    """The grant with its format's own columns (profile: grant_columns), each typed again, since the data file holds
+    dates and amounts as text; None where a grant leaves one empty, so that a template can test it."""
+    return replace(grant, extra={c.key: _retyped(grant.extra.get(c.key), c.kind) for c in profile.grant_columns})
+
+
+def _retyped(value: object, kind: str) -> object:
+    if value is None or kind in ("text", "list"):
+        return value
+    if kind == "date":
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    return int(value) if kind == "integer" else Decimal(str(value))
 
 
 def report_texts(data: GrantData, period: Period, profile: Profile) -> dict[str, str | None]:

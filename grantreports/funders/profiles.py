@@ -26,6 +26,18 @@ class CoverField:
 
 
 @dataclass(frozen=True)
+class GrantColumn:
+    """A grants-sheet column a format reads beyond the input format's (profile: grant_columns)."""
+
+    key: str  # English name, and the template's grant.<key>
+    latvian: str
+    kind: str  # text, list, integer, number or date
+    required: bool
+    description: str
+    example: str
+
+
+@dataclass(frozen=True)
 class NarrativeSection:
     key: str  # the narrative sheet's section value, and the template's narrative.<key>
     description: str  # what to write: shown in the inputs documentation and in errors
@@ -50,6 +62,7 @@ class Profile:
     required_fields: tuple[str, ...]
     budget_line_overspend: Decimal | None
     chart_labels: dict[str, str]
+    grant_columns: tuple[GrantColumn, ...]  # the format's own columns of the grants sheet
     prior_approval_over: Decimal | None  # lines over by more than this share need an approval reference
     flat_rate_lines: dict[str, Decimal]  # budget line code -> rate of the other lines
     co_financing: bool  # the report splits the budget by source of financing
@@ -87,12 +100,51 @@ def profile_files(templates_dir: Path) -> list[Path]:
 def load_profiles(templates_dir: Path) -> tuple[dict[str, Profile], list[Problem]]:
     """Every usable profile by folder name, and the problems of those that are not."""
     profiles, problems = {}, []
+    kinds: dict[str, tuple[str, str]] = {}  # a grant column's key -> (its type, the format that declared it first)
     for key in (path.parent.name for path in profile_files(templates_dir)):
         try:
-            profiles[key] = load_profile(templates_dir, key)
+            profile = load_profile(templates_dir, key)
         except ProfileError as error:
             problems += error.problems
+            continue
+        clashes = [c for c in profile.grant_columns if kinds.setdefault(c.key, (c.kind, key))[0] != c.kind]
+        problems += [
+            Problem(
+                tr("the grant column '{column}' is of type {kind} here but {other} in the format '{format}'; expected one type").format(
+                    column=c.key, kind=c.kind, other=kinds[c.key][0], format=kinds[c.key][1]
+                ),
+                file=profile.profile_file.as_posix(),
+                column="grant_columns",
+            )
+            for c in clashes
+        ]
+        if not clashes:
+            profiles[key] = profile
     return profiles, problems
+
+
+def _grant_column_clashes(data: object, shown: str) -> list[Problem]:
+    """A format's own grant column may not take the name of a column the grants sheet already has."""
+    columns = data.get("grant_columns") if isinstance(data, dict) else None
+    if not isinstance(columns, list):
+        return []
+    known = _grants_sheet_columns()
+    return [
+        Problem(
+            tr("'{column}' is already a column of the grants sheet; expected a name of its own").format(column=column["key"]),
+            file=shown,
+            column="grant_columns",
+        )
+        for column in columns
+        if isinstance(column, dict) and (column.get("key") in known or column.get("latvian") in known)
+    ]
+
+
+@cache
+def _grants_sheet_columns() -> frozenset[str]:
+    """The grants sheet's columns and their Latvian names, from its schema (the input stage reads it the same way)."""
+    schema = yaml.safe_load((SCHEMA_DIR / "sheets" / "grants.schema.yaml").read_text(encoding="utf-8"))
+    return frozenset(schema["properties"]) | {spec["x-lv"] for spec in schema["properties"].values()}
 
 
 def load_profile(templates_dir: Path, key: str) -> Profile:
@@ -111,6 +163,7 @@ def load_profile(templates_dir: Path, key: str) -> Profile:
         )
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     ]
+    problems += _grant_column_clashes(data, shown)
     for name in ("word", "html"):
         template = (data.get("templates") or {}).get(name) if isinstance(data, dict) else None
         if isinstance(template, str) and not (folder / template).is_file():
@@ -145,6 +198,10 @@ def load_profile(templates_dir: Path, key: str) -> Profile:
         required_fields=tuple(data.get("required_fields", ())),
         budget_line_overspend=_share(data.get("budget_line_overspend")),
         chart_labels=data["chart_labels"],
+        grant_columns=tuple(
+            GrantColumn(c["key"], c["latvian"], c["type"], c.get("required", False), c["description"], c["example"])
+            for c in data.get("grant_columns", ())
+        ),
         prior_approval_over=_share(data.get("prior_approval_over")),
         flat_rate_lines={line["line_code"]: _share(line["rate"]) for line in data.get("flat_rate_lines", ())},
         co_financing=data.get("co_financing", False),

@@ -46,6 +46,17 @@ class Grant:
     signing_place: str
     slug: str = documented("Folder name of the grant's reports", "2023-lv-nvof-mac-041-58")
     source: Source = documented("Where the row came from")
+    extra: dict[str, object] = field(
+        default_factory=dict,
+        metadata={"doc": "The format's own columns of the grants sheet (profile: grant_columns), by key: {{ grant.<key> }}", "example": ""},
+    )
+
+    def __getattr__(self, name: str) -> object:
+        """A format's own column, as if it were a field: {{ grant.sector }}."""
+        extra = self.__dict__.get("extra") or {}
+        if name in extra:
+            return extra[name]
+        raise AttributeError(name)
 
 
 @dataclass(frozen=True)

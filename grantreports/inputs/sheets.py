@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -15,6 +16,7 @@ from grantreports.common import i18n
 from grantreports.common.i18n import tr
 from grantreports.common.problems import EVERY_GRANT, Problem
 from grantreports.common.project import SCHEMA_DIR
+from grantreports.funders.profiles import Profile
 from grantreports.inputs import cells
 from grantreports.inputs.masked_cells import MergedCell, UncachedFormula, as_spreadsheet_error
 
@@ -128,6 +130,20 @@ def sheet_specs() -> dict[str, SheetSpec]:
         columns = tuple(_column(k, p, k in required) for k, p in schema["properties"].items())
         specs[name] = SheetSpec(name=name, latvian=schema["x-lv"], description=schema["description"], columns=columns)
     return specs
+
+
+def with_grant_columns(specs: dict[str, SheetSpec], profiles: Iterable[Profile]) -> dict[str, SheetSpec]:
+    """The sheet definitions with the grants sheet reading the formats' own columns too (profile: grant_columns),
+    each optional here: a format that needs one filled in says so in its rules (checks/funder_rules.py)."""
+    own = {c.key: c for profile in profiles for c in profile.grant_columns}
+    if not own:
+        return specs
+    extra = tuple(
+        Column(key=c.key, latvian=c.latvian, kind=c.kind, required=False, description=c.description, example=c.example)
+        for c in sorted(own.values(), key=lambda c: c.key)
+    )
+    grants = specs["grants"]
+    return {**specs, "grants": replace(grants, columns=grants.columns + extra)}
 
 
 def named(name: str) -> str:

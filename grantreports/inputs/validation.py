@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import pickle
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from itertools import pairwise
 
@@ -224,8 +224,18 @@ def _grants(rows: list[_Row], funders: set[str], broken: frozenset[str]) -> tupl
             slug_owner[slug] = row
         problems += found
         if not found:
-            grants[number] = Grant(**v, slug=slug, source=row.source)
+            fields_, extra = _split(v, GRANT_FIELDS)
+            grants[number] = Grant(**fields_, slug=slug, source=row.source, extra=extra)
     return grants, problems
+
+
+GRANT_FIELDS = frozenset(f.name for f in fields(Grant))
+
+
+def _split(values: dict, known: frozenset[str]) -> tuple[dict, dict]:
+    """A row's values for the record's own fields, and the rest (a format's own columns), with what they hold."""
+    own = {k: v for k, v in values.items() if k in known}
+    return own, {k: list(v) if isinstance(v, tuple) else v for k, v in values.items() if k not in known and v is not None}
 
 
 def _grant_values(row: _Row) -> list[Problem]:

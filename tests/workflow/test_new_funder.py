@@ -38,3 +38,60 @@ def test_a_copied_and_edited_funder_folder_is_a_new_format(tmp_path):
         assert "Valsts kultūrkapitāla fonds" in text and "Starpposma pārskats Nr. 1" in text and "Mērķprogramma NVO fonds" in text
         assert SIF in text
     assert "I. Satura pārskats" in pdf
+
+
+def culture_funder(tmp_path, template_tag="{{ grant.sector }}"):
+    """A copy of the SIF format reading a column of its own, 'sector' (Latvian 'Nozare'), shown on its cover."""
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    shutil.copytree(templates / "sif-nvo-fonds", templates / "vkkf")
+    profile = templates / "vkkf" / "profile.yaml"
+    text = profile.read_text(encoding="utf-8").replace(
+        "cover:\n",
+        f'cover:\n  - {{label: Nozare, value: "{template_tag}"}}\n  - {{label: Skatītāji, value: "{{{{ grant.audience | number }}}}"}}\n',
+        1,
+    )
+    text += (
+        "grant_columns:\n"
+        "  - {key: sector, latvian: Nozare, type: text, required: true, description: Culture sector of the project, example: teātris}\n"
+        "  - {key: audience, latvian: Skatītāji, type: integer, description: Audience planned, example: '1200'}\n"
+    )
+    profile.write_text(text, encoding="utf-8")
+    return templates
+
+
+def grants_with(tables, **columns):
+    """The fixture's SIF grant in the culture format, with the format's own columns (Latvian headers)."""
+    tables["grants"][1][2] = "vkkf"
+    for header, value in columns.items():
+        tables["grants"][0].append(header)
+        tables["grants"][1].append(value)
+        tables["grants"][2].append(None)
+    return tables
+
+
+def test_a_format_reads_a_grants_column_of_its_own_checked_like_the_rest(tmp_path):
+    templates = culture_funder(tmp_path)
+    project = write_project(tmp_path / "good", grants_with(sheets(), Nozare="teātris", Skatītāji=1200), templates=templates)
+    run = snakemake(project)
+    assert run.returncode == 0, run.stderr
+    for text in (pdf_text(project / "outputs" / SIF_DIR / "interim-1.pdf"), word_text(project / "outputs" / SIF_DIR / "interim-1.docx")):
+        assert "Nozare teātris" in text and "Skatītāji 1 200" in text
+
+    for folder, columns, expected in (
+        ("typed", {"Nozare": "teātris", "Skatītāji": "daudz"}, "column 'audience': value 'daudz': expected a whole number"),
+        ("required", {"Skatītāji": 1200}, "column 'sector': this cell is empty; the 'vkkf' report format needs it filled in"),
+    ):
+        bad = write_project(tmp_path / folder, grants_with(sheets(), **columns), templates=templates)
+        run = snakemake(bad)
+        assert run.returncode != 0
+        assert f"inputs/grants.xlsx, sheet 'grants', row 2, {expected}" in run.stderr
+        assert not (bad / "outputs" / SIF_DIR).exists()
+
+
+def test_a_template_using_a_column_no_profile_declares_is_refused_and_the_declared_ones_offered(tmp_path):
+    from grantreports.checks.template_check import check_templates
+
+    findings, _ = check_templates(culture_funder(tmp_path, template_tag="{{ grant.sektor }}"))
+    (finding,) = [f for f in findings if "sektor" in f.message]
+    assert "'sektor' is not a field of 'grant'" in finding.message and "sector" in finding.message and "audience" in finding.message

@@ -5,7 +5,7 @@ from grantreports.inputs.reading import read_file
 from grantreports.inputs.sheets import sheet_specs
 from tests.fixtures import SIF, group, sheets, write_workbook
 
-DERIVED = {"source", "slug", "number"}
+DERIVED = {"source", "slug", "number", "extra"}
 RECORD_OF_SHEET = {
     "grants": Grant,
     "periods": Period,
