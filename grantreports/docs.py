@@ -42,6 +42,31 @@ def sheet_tables() -> str:
     return "\n".join(parts)
 
 
+_LATVIAN_KINDS = {"text": "teksts", "list": "teksta saraksts (;)", "integer": "vesels skaitlis", "number": "skaitlis", "date": "datums"}
+
+
+def latvian_sheet_tables() -> str:
+    """The sheets and columns in Latvian, for the Latvian input guide (inputs/README.lv.md)."""
+    parts = []
+    for spec in sheet_specs().values():
+        parts += [
+            f"### Lapa `{spec.latvian}` (angliski `{spec.name}`)",
+            "",
+            spec.latvian_description,
+            "",
+            "| kolonna | angliski | veids | obligāta | nozīme | piemērs |",
+            "|---|---|---|---|---|---|",
+        ]
+        for column in spec.columns:
+            kind = " / ".join(column.enum) if column.enum else _LATVIAN_KINDS[column.kind]
+            parts.append(
+                f"| `{column.latvian}` | `{column.key}` | {kind} | {'jā' if column.required else 'nē'}"
+                f" | {_cell(column.latvian_description)} | {column.example} |"
+            )
+        parts.append("")
+    return "\n".join(parts)
+
+
 def template_variables() -> str:
     """Every variable a template can use, from the report context's type hints and field docs."""
     parts = ["| variable | type | meaning | example |", "|---|---|---|---|"]
@@ -150,9 +175,11 @@ def with_generated(readme: str, name: str, content: str) -> str:
 def generated_readmes(repo: Path) -> dict[Path, str]:
     """The two READMEs as they must read, with every generated section up to date."""
     inputs = repo / "inputs" / "README.md"
+    latvian_inputs = repo / "inputs" / "README.lv.md"
     templates = repo / "templates" / "README.md"
     template_text = with_generated(templates.read_text(encoding="utf-8"), "template variables", template_variables())
     return {
         inputs: with_generated(inputs.read_text(encoding="utf-8"), "sheet tables", sheet_tables()),
+        latvian_inputs: with_generated(latvian_inputs.read_text(encoding="utf-8"), "sheet tables", latvian_sheet_tables()),
         templates: with_generated(template_text, "format texts", format_texts(repo / "templates")),
     }

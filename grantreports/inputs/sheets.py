@@ -71,6 +71,7 @@ class SheetSpec:
     latvian: str  # the sheet's name in Latvian, accepted as well as `name`
     description: str
     columns: tuple[Column, ...]
+    latvian_description: str = ""  # the description in Latvian (x-lv-description)
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -128,7 +129,13 @@ def sheet_specs() -> dict[str, SheetSpec]:
         schema = yaml.safe_load((SHEETS_SCHEMA_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8"))
         required = set(schema["required"])
         columns = tuple(_column(k, p, k in required) for k, p in schema["properties"].items())
-        specs[name] = SheetSpec(name=name, latvian=schema["x-lv"], description=schema["description"], columns=columns)
+        specs[name] = SheetSpec(
+            name=name,
+            latvian=schema["x-lv"],
+            description=schema["description"],
+            columns=columns,
+            latvian_description=schema.get("x-lv-description", ""),
+        )
     return specs
 
 

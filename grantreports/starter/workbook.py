@@ -26,7 +26,6 @@ from functools import cache
 from pathlib import Path
 
 import openpyxl
-import yaml
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -39,7 +38,7 @@ from grantreports.common.files import write_atomically
 from grantreports.common.i18n import tr
 from grantreports.common.reproducible import fixed_zip
 from grantreports.funders.profiles import Profile, load_profiles
-from grantreports.inputs.sheets import SHEETS_SCHEMA_DIR, Column, SheetSpec, sheet_specs
+from grantreports.inputs.sheets import Column, SheetSpec, sheet_specs, with_grant_columns
 
 # The order to fill the sheets in: a grant and its periods first, as every other row names them; then
 # what other rows name (budget lines, planned activities, indicators) before the rows naming them.
@@ -108,18 +107,10 @@ def header(column: Column, language: str) -> str:
 
 
 @cache
-def latvian_sheet_descriptions() -> dict[str, str]:
-    """Each sheet's description in Latvian (x-lv-description of its schema)."""
-    return {
-        name: yaml.safe_load((SHEETS_SCHEMA_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8")).get("x-lv-description", "")
-        for name in FILL_ORDER
-    }
-
-
 def description(spec_or_column: SheetSpec | Column, language: str) -> str:
     if language == "lv":
         if isinstance(spec_or_column, SheetSpec):
-            return latvian_sheet_descriptions()[spec_or_column.name] or spec_or_column.description
+            return spec_or_column.latvian_description or spec_or_column.description
         return spec_or_column.latvian_description or spec_or_column.description
     return spec_or_column.description
 
@@ -147,7 +138,7 @@ def column_range(spec: SheetSpec, key: str, language: str) -> str:
 def template_workbook(templates_dir: Path, language: str) -> bytes:
     """The blank input workbook for the formats in `templates_dir`, in `language` (lv or en), as .xlsx bytes."""
     profiles, _ = load_profiles(templates_dir)  # a format whose profile has errors offers no value; the build names its errors
-    specs = sheet_specs()
+    specs = with_grant_columns(sheet_specs(), profiles.values())  # the formats' own grants columns too
     workbook = openpyxl.Workbook()
     instructions = workbook.active
     with speaking(language):

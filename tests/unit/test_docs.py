@@ -11,6 +11,9 @@ def test_the_generated_lists_name_what_users_look_for():
     inputs = (REPO / "inputs" / "README.md").read_text(encoding="utf-8")
     assert "| `participants` | `Dalībnieki` | whole number | yes |" in inputs
     assert "### Sheet `expenses` (latviski `Izdevumi`)" in inputs
+    latvian = (REPO / "inputs" / "README.lv.md").read_text(encoding="utf-8")
+    assert "### Lapa `Izdevumi` (angliski `expenses`)" in latvian
+    assert "| `Summa` | `amount` | skaitlis | jā |" in latvian
     templates = (REPO / "templates" / "README.md").read_text(encoding="utf-8")
     assert "| `activity_plan` | list of **PlanLine** |" in templates
     assert "| `flagged` | yes/no |" in templates

@@ -103,7 +103,7 @@ def test_every_header_is_the_column_name_with_a_comment_saying_what_to_enter(mad
 
 def test_every_column_and_sheet_has_a_latvian_description_in_its_schema():
     for spec in sheet_specs().values():
-        assert starter.latvian_sheet_descriptions()[spec.name], spec.name
+        assert spec.latvian_description, spec.name
         assert [c.key for c in spec.columns if not c.latvian_description] == [], spec.name
 
 

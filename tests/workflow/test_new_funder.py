@@ -95,3 +95,15 @@ def test_a_template_using_a_column_no_profile_declares_is_refused_and_the_declar
     findings, _ = check_templates(culture_funder(tmp_path, template_tag="{{ grant.sektor }}"))
     (finding,) = [f for f in findings if "sektor" in f.message]
     assert "'sektor' is not a field of 'grant'" in finding.message and "sector" in finding.message and "audience" in finding.message
+
+
+def test_the_blank_workbook_offers_a_formats_own_columns(tmp_path):
+    import io
+
+    import openpyxl
+
+    from grantreports.starter.workbook import template_workbook
+
+    workbook = openpyxl.load_workbook(io.BytesIO(template_workbook(culture_funder(tmp_path), "lv")))
+    headers = [cell.value for cell in workbook["Projekti"][1]]
+    assert headers[-2:] == ["Skatītāji", "Nozare"]  # the format's own columns, after the input format's
