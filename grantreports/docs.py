@@ -21,48 +21,39 @@ _KINDS = {"text": "text", "list": "text list (;)", "integer": "whole number", "n
 _SHEET_OF = {model.Grant: "grants", model.Period: "periods", model.Activity: "activities", model.Expense: "expenses"}
 
 
-def sheet_tables() -> str:
-    parts = []
-    for spec in sheet_specs().values():
-        parts += [
-            f"### Sheet `{spec.name}` (latviski `{spec.latvian}`)",
-            "",
-            spec.description,
-            "",
-            "| column | latviski | type | required | meaning | example |",
-            "|---|---|---|---|---|---|",
-        ]
-        for column in spec.columns:
-            kind = " / ".join(column.enum) if column.enum else _KINDS[column.kind]
-            parts.append(
-                f"| `{column.key}` | `{column.latvian}` | {kind} | {'yes' if column.required else 'no'} | {_cell(column.description)}"
-                f" | {column.example} |"
-            )
-        parts.append("")
-    return "\n".join(parts)
-
-
 _LATVIAN_KINDS = {"text": "teksts", "list": "teksta saraksts (;)", "integer": "vesels skaitlis", "number": "skaitlis", "date": "datums"}
+# The words of the sheet tables in each guide: inputs/README.md (English) and inputs/README.lv.md (Latvian).
+_TABLE_WORDS = {
+    "en": ("### Sheet `{name}` (latviski `{other}`)", "| column | latviski | type | required | meaning | example |", _KINDS, ("yes", "no")),
+    "lv": (
+        "### Lapa `{name}` (angliski `{other}`)",
+        "| kolonna | angliski | veids | obligāta | nozīme | piemērs |",
+        _LATVIAN_KINDS,
+        ("jā", "nē"),
+    ),
+}
 
 
-def latvian_sheet_tables() -> str:
-    """The sheets and columns in Latvian, for the Latvian input guide (inputs/README.lv.md)."""
+def sheet_tables(language: str = "en") -> str:
+    """Every sheet and its columns, named and described in `language` (en or lv), the other language's name beside."""
+    heading, header, kinds, (yes, no) = _TABLE_WORDS[language]
+    latvian = language == "lv"
     parts = []
     for spec in sheet_specs().values():
+        names = (spec.latvian, spec.name) if latvian else (spec.name, spec.latvian)
         parts += [
-            f"### Lapa `{spec.latvian}` (angliski `{spec.name}`)",
+            heading.format(name=names[0], other=names[1]),
             "",
-            spec.latvian_description,
+            spec.latvian_description if latvian else spec.description,
             "",
-            "| kolonna | angliski | veids | obligāta | nozīme | piemērs |",
+            header,
             "|---|---|---|---|---|---|",
         ]
         for column in spec.columns:
-            kind = " / ".join(column.enum) if column.enum else _LATVIAN_KINDS[column.kind]
-            parts.append(
-                f"| `{column.latvian}` | `{column.key}` | {kind} | {'jā' if column.required else 'nē'}"
-                f" | {_cell(column.latvian_description)} | {column.example} |"
-            )
+            first, second = (column.latvian, column.key) if latvian else (column.key, column.latvian)
+            kind = " / ".join(column.enum) if column.enum else kinds[column.kind]
+            meaning = column.latvian_description if latvian else column.description
+            parts.append(f"| `{first}` | `{second}` | {kind} | {yes if column.required else no} | {_cell(meaning)} | {column.example} |")
         parts.append("")
     return "\n".join(parts)
 
@@ -180,6 +171,6 @@ def generated_readmes(repo: Path) -> dict[Path, str]:
     template_text = with_generated(templates.read_text(encoding="utf-8"), "template variables", template_variables())
     return {
         inputs: with_generated(inputs.read_text(encoding="utf-8"), "sheet tables", sheet_tables()),
-        latvian_inputs: with_generated(latvian_inputs.read_text(encoding="utf-8"), "sheet tables", latvian_sheet_tables()),
+        latvian_inputs: with_generated(latvian_inputs.read_text(encoding="utf-8"), "sheet tables", sheet_tables("lv")),
         templates: with_generated(template_text, "format texts", format_texts(repo / "templates")),
     }
