@@ -56,5 +56,5 @@ def headline(problems: list[Problem]) -> str:
     if EVERY_GRANT in blocked:
         text += tr("; no grant gets a report")
     elif blocked:
-        text += tr("; {count} grant(s) get no report").format(count=len(blocked))
+        text += ntr("; {count} grant gets no report", "; {count} grants get no report", len(blocked)).format(count=len(blocked))
     return text + tr(" (details at the end of the build, and in outputs/validation.txt, .xlsx and .html).")

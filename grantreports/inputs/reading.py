@@ -20,7 +20,7 @@ from grantreports.common.problems import EVERY_GRANT, Problem
 from grantreports.inputs.csv_files import CsvError, ambiguous_rows, csv_rows
 from grantreports.inputs.headers import SEARCH_ROWS, filled, grant_numbers, header_row, near_misses
 from grantreports.inputs.masked_cells import cell_name, cover_merged, masked_cells
-from grantreports.inputs.sheets import SheetSpec, named, normalise_name
+from grantreports.inputs.sheets import INSTRUCTION_SHEETS, SheetSpec, named, normalise_name
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 LOOK_ALIKE_COLUMNS = 3  # a sheet with another name but this many of one of our sheets' columns is meant as that sheet
@@ -210,7 +210,11 @@ def _not_read(grid: _Grid, file: str, specs: dict[str, SheetSpec], csv_file: boo
     required = {c.key for c in spec.columns if c.required}
     if count and (count >= LOOK_ALIKE_COLUMNS or count >= len(required)):
         header = {normalise_name(v) for v in grid.cells[header_index] if filled(v)}
-        found = [c.key for c in spec.columns if {normalise_name(c.key), normalise_name(c.latvian)} & header]
+        found = [
+            c.latvian if normalise_name(c.latvian) in header else c.key
+            for c in spec.columns
+            if {normalise_name(c.key), normalise_name(c.latvian)} & header
+        ]
         if csv_file:
             message = tr(
                 "this sheet is not read: its name is not one of the input sheets, but its header (row {row}) has the columns"
@@ -227,8 +231,8 @@ def _not_read(grid: _Grid, file: str, specs: dict[str, SheetSpec], csv_file: boo
         return [Problem(message, grant=g, **where) for g in grant_numbers(grid.cells, header_index)] or [
             Problem(message, grant=EVERY_GRANT, **where)
         ]
-    if not any(filled(v) for row in grid.cells for v in row):
-        return []
+    if normalise_name(grid.name) in INSTRUCTION_SHEETS or not any(filled(v) for row in grid.cells for v in row):
+        return []  # the blank workbook's own instructions, or an empty sheet: nothing to say
     return [
         Problem(
             tr("not an input sheet: its name and header match none of them, so it is not read"), file=file, sheet=grid.name, severity="note"

@@ -104,6 +104,11 @@ def _column(key: str, prop: dict, required: bool) -> Column:
     )
 
 
+# The instructions sheet of the blank input workbook (grantreports/starter), in each interface language: a
+# workbook filled in place keeps it, and the build passes it over without a word.
+INSTRUCTIONS_SHEET_NAMES = {"en": "Instructions", "lv": "Norādījumi"}
+INSTRUCTION_SHEETS = frozenset(normalise_name(name) for name in INSTRUCTIONS_SHEET_NAMES.values())
+
 # Every input sheet, in the order the documentation lists them: the grants, then the sheets of a grant's rows.
 SHEET_NAMES = (
     "grants",

@@ -38,7 +38,7 @@ from grantreports.common.files import write_atomically
 from grantreports.common.i18n import tr
 from grantreports.common.reproducible import fixed_zip
 from grantreports.funders.profiles import Profile, load_profiles
-from grantreports.inputs.sheets import Column, SheetSpec, sheet_specs, with_grant_columns
+from grantreports.inputs.sheets import INSTRUCTIONS_SHEET_NAMES, Column, SheetSpec, sheet_specs, with_grant_columns
 
 # The order to fill the sheets in: a grant and its periods first, as every other row names them; then
 # what other rows name (budget lines, planned activities, indicators) before the rows naming them.
@@ -142,7 +142,7 @@ def template_workbook(templates_dir: Path, language: str) -> bytes:
     workbook = openpyxl.Workbook()
     instructions = workbook.active
     with speaking(language):
-        instructions.title = tr("Instructions")
+        instructions.title = INSTRUCTIONS_SHEET_NAMES[language]
         list_cells = _write_instructions(instructions, specs, profiles, language)
         for name in FILL_ORDER:
             _write_sheet(workbook.create_sheet(sheet_title(specs[name], language)), specs[name], profiles, language, list_cells)
