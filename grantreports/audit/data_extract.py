@@ -45,6 +45,8 @@ def extract_rows(context: ReportContext) -> list[ExtractRow]:
         add(f"organisation {organisation.name}: participants", organisation.contributions)
     for planned in context.activity_plan:
         add(f"activity {planned.code} {planned.title}: participants", planned.contributions)
+        add(f"activity {planned.code} {planned.title}: events", planned.event_rows)
+    add("all activities: events", [part for planned in context.activity_plan for part in planned.event_rows])
     return rows
 
 

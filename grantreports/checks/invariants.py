@@ -102,6 +102,11 @@ def _events(c: ReportContext) -> Iterable[str]:
 
 def _plan(c: ReportContext) -> Iterable[str]:
     """With a plan, every activity row has a planned code (inputs/validation.py), so the plan's lines add up to the whole."""
+    for line in c.activity_plan:  # the rows the data extract traces each event count to
+        traced = sum(1 for part in line.event_rows if part.in_period), len(line.event_rows)
+        yield from _differ(
+            f"activity {line.code}'s events (in period, to date)", (line.events_in_period, line.events_to_date), traced, "its events traced"
+        )
     if not c.activity_plan:
         return
     yield from _differ(

@@ -41,6 +41,7 @@ class PlanLine:
     participants_to_date: int = documented("Participations to date", "105")
     progress: Decimal | None = documented("events_to_date ÷ planned_events; empty when nothing is planned", "0.6667")
     contributions: list[Contribution] = documented("The activity rows behind the participant figures", "")
+    event_rows: list[Contribution] = documented("Each event behind the event figures, by its first activity row (value 1)", "")
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,14 @@ def _plan_line(planned, activities: list[Activity], period: Period) -> PlanLine:
         participants_to_date=sum(a.participants for a in to_date),
         progress=Decimal(events_to_date) / planned.planned_events if planned.planned_events else None,
         contributions=[_participants(a, period) for a in to_date],
+        event_rows=[_event_row(a, period) for a in {event_key(a): a for a in reversed(to_date)}.values()][::-1],
     )
+
+
+def _event_row(first: Activity, period: Period) -> Contribution:
+    """An event's part in an event count: 1, traced to its first activity row."""
+    note = f"{first.start_date:%d.%m.%Y} {first.title}, {first.location}"
+    return Contribution(first.source, Decimal(1), _within(first.start_date, period), note)
 
 
 def _matches(indicator: Indicator, activity: Activity) -> bool:

@@ -44,3 +44,19 @@ def test_safe_cell_makes_every_formula_start_inert():
         "'\tx",
         "Rīga",
     ]
+
+
+def test_each_event_count_is_traced_to_one_row_per_event(tmp_path):
+    """An event entered once per target group counts once, and the extract names its first row."""
+    tables = sheets()
+    tables["activities"].append([SIF, "A4", "Forums „Ideju skrejceļš”", dt.date(2024, 4, 20), None, "Ķekava", "jaunieši", 12, "", ""])
+    found, _ = read_file(write_workbook(tmp_path / "in.xlsx", tables), "in.xlsx", sheet_specs())
+    context = build_context(group(found)[0][SIF], "final", load_profile(TEMPLATES, "sif-nvo-fonds"))
+    workbook = openpyxl.load_workbook(io.BytesIO(extract_workbook(context, dt.datetime(2024, 11, 30, tzinfo=dt.UTC))))
+    totals = {figure: total for figure, total, _ in workbook["figures"].iter_rows(min_row=2, values_only=True)}
+    forums = next(p for p in context.activity_plan if p.code == "A4")
+    assert (forums.events_in_period, forums.events_to_date) == (1, 2)
+    assert totals[f"activity A4 {forums.title}: events: in period"] == 1
+    assert totals[f"activity A4 {forums.title}: events: to date"] == 2
+    rows = [r for r in workbook["rows"].iter_rows(min_row=2, values_only=True) if r[0] == f"activity A4 {forums.title}: events: in period"]
+    assert [(r[3], r[4]) for r in rows] == [("activities", 4)]  # the Ķekava forum's first row, not its second
