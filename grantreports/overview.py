@@ -282,7 +282,7 @@ def problem_rows(problems: list[Problem]) -> list[ProblemRow]:
             p.file,
             p.sheet,
             "" if p.row is None else str(p.row),
-            p.column,
+            p.shown_column,
             p.value,
             p.message,
         )

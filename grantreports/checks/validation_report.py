@@ -39,7 +39,7 @@ def write_validation_reports(problems: list[Problem], outputs: Path, as_of: dt.d
 
 def _cells(problem: Problem) -> list:
     shown = _severity(problem.severity)
-    return [shown, problem.file, problem.sheet, problem.row, problem.column, problem.value, problem.message, problem.grant]
+    return [shown, problem.file, problem.sheet, problem.row, problem.shown_column, problem.value, problem.message, problem.grant]
 
 
 def problems_workbook(problems: list[Problem], as_of: dt.date) -> bytes:

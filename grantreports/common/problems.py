@@ -30,6 +30,12 @@ class Problem:
     value: str = ""
     grant: str = ""
     severity: str = "error"
+    header: str = ""  # the column's name as the sheet's header writes it (Datums, date), when it differs from `column`
+
+    @property
+    def shown_column(self) -> str:
+        """The column as the person who wrote the sheet named it (its header), else its key."""
+        return self.header or self.column
 
     def location(self) -> str:
         """Where the problem is, in the interface language: file, sheet 'x', row 5, column 'amount'."""
@@ -39,7 +45,7 @@ class Problem:
         if self.row is not None:
             parts.append(tr("row {row}").format(row=self.row))
         if self.column:
-            parts.append(tr("column '{column}'").format(column=self.column))
+            parts.append(tr("column '{column}'").format(column=self.shown_column))
         return ", ".join(parts)
 
     def __str__(self) -> str:

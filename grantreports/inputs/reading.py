@@ -17,6 +17,7 @@ import python_calamine
 
 from grantreports.common.i18n import ntr, tr
 from grantreports.common.problems import EVERY_GRANT, Problem
+from grantreports.inputs import cells
 from grantreports.inputs.csv_files import CsvError, ambiguous_rows, csv_rows
 from grantreports.inputs.headers import SEARCH_ROWS, filled, grant_numbers, header_row, near_misses
 from grantreports.inputs.masked_cells import cell_name, cover_merged, masked_cells
@@ -39,6 +40,7 @@ class SheetRows:
     sheet: str
     row_numbers: list[int] = field(default_factory=list)
     columns: dict[str, list] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)  # column key -> its name as the header writes it, where that differs
 
     @property
     def rows(self) -> list[tuple[int, dict[str, object]]]:
@@ -273,6 +275,8 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
     result.row_numbers = [number for number, _ in kept]
     by_position = list(zip_longest(*(row for _, row in kept), fillvalue=None))  # the grid's columns
     result.columns = {key: list(by_position[p]) if p < len(by_position) else [None] * len(kept) for key, p in positions.items()}
+    written = {key: cells.clean_text(grid[header_index][p]) for key, p in positions.items()}
+    result.headers = {key: name for key, name in written.items() if name != key}
     missing = [c.key for c in spec.columns if c.required and c.key not in positions]
     if missing:
         header_problems.insert(

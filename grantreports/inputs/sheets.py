@@ -196,14 +196,15 @@ UNREADABLE = _Unreadable()  # in a partial row, a cell whose value could not be 
 
 
 def convert_columns(
-    spec: SheetSpec, row_numbers: list[int], columns: dict[str, list], where: dict
+    spec: SheetSpec, row_numbers: list[int], columns: dict[str, list], where: dict, headers: dict[str, str] | None = None
 ) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]], list[Problem]]:
     """The typed values of every row whose cells all fit, as (row number, {column key: value}); the
     partial rows, those with a cell that does not fit, with UNREADABLE for such cells; and a problem
     for every cell that does not fit, in row and column order.
 
     `columns` maps column key to the cells of the rows (absent when the sheet lacks the
-    optional column); `where` holds the file and sheet for the problems. Work is done
+    optional column); `where` holds the file and sheet for the problems, `headers` the columns' names as the
+    sheet's header writes them, where they differ from the keys. Work is done
     per column and per distinct value: 100,000 rows hold few distinct dates and codes."""
     count = len(row_numbers)
     typed_columns, bad_cells = [], []
@@ -233,7 +234,10 @@ def convert_columns(
             grant = rows[row][1]["grant_number"]
         else:
             grant = _unknown_owner(spec, columns.get("grant_number", [None] * count)[row])
-        problems.append(Problem(message, column=keys[index], value=shown_value(value), grant=grant, row=row_numbers[row], **where))
+        header = (headers or {}).get(keys[index], "")
+        problems.append(
+            Problem(message, column=keys[index], value=shown_value(value), grant=grant, row=row_numbers[row], header=header, **where)
+        )
     bad_rows = {cell[0] for cell in bad_cells}
     complete = [row for index, row in enumerate(rows) if index not in bad_rows]
     partial = [row for index, row in enumerate(rows) if index in bad_rows]

@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import pickle
 from collections import Counter, defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from itertools import pairwise
 
@@ -40,6 +40,7 @@ from grantreports.inputs.sheets import SHEET_NAMES, UNREADABLE, convert_columns,
 class _Row:
     values: dict
     source: Source
+    headers: dict[str, str] = field(default_factory=dict)  # its sheet's column names as written, where not the keys
 
     def problem(self, message: str, column: str = "", value: object = "", grant: str | None = None, severity: str = "error") -> Problem:
         return Problem(
@@ -51,6 +52,7 @@ class _Row:
             value="" if value is None else str(value),
             grant=self.values.get("grant_number", "") if grant is None else grant,
             severity=severity,
+            header=self.headers.get(column, ""),
         )
 
 
@@ -106,9 +108,10 @@ class ConvertedSheet:
 
 
 def convert_sheet(sheet: SheetRows) -> ConvertedSheet:
-    valid, partial, problems = convert_columns(sheet.spec, sheet.row_numbers, sheet.columns, {"file": sheet.file, "sheet": sheet.sheet})
-    rows = [_Row(values, Source(sheet.file, sheet.sheet, number)) for number, values in valid]
-    partial_rows = [_Row(values, Source(sheet.file, sheet.sheet, number)) for number, values in partial]
+    where = {"file": sheet.file, "sheet": sheet.sheet}
+    valid, partial, problems = convert_columns(sheet.spec, sheet.row_numbers, sheet.columns, where, sheet.headers)
+    rows = [_Row(values, Source(sheet.file, sheet.sheet, number), sheet.headers) for number, values in valid]
+    partial_rows = [_Row(values, Source(sheet.file, sheet.sheet, number), sheet.headers) for number, values in partial]
     named = (
         {cells.clean_text("" if n is None else n) for n in sheet.columns.get("grant_number", ())} if sheet.spec.name == "grants" else set()
     )

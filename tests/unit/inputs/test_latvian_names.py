@@ -54,3 +54,13 @@ def test_a_csv_file_named_and_headed_in_latvian_is_read(tmp_path):
     (sheet,) = found
     assert sheet.spec.name == "expenses" and sheet.row_numbers == [2, 3, 4, 5]
     assert sheet.columns["document_number"] == ["AL-1", "AL-2", "PP-3", "S-1"]
+
+
+def test_a_problem_names_the_column_as_the_sheet_heads_it(tmp_path):
+    tables = in_latvian(sheets())
+    tables["Izdevumi"][1][1] = "31.06.2024."  # the date cell of the first expense
+    found, _ = read_file(write_workbook(tmp_path / "lv.xlsx", tables), "in.xlsx", sheet_specs())
+    _, problems = group(found)
+    (problem,) = [p for p in problems if p.sheet == "Izdevumi"]
+    assert (problem.column, problem.header, problem.row) == ("date", "Datums", 2)  # the key for programs, the header for people
+    assert str(problem).startswith("in.xlsx, sheet 'Izdevumi', row 2, column 'Datums': value '31.06.2024.'")
