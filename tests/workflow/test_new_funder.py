@@ -79,7 +79,7 @@ def test_a_format_reads_a_grants_column_of_its_own_checked_like_the_rest(tmp_pat
         assert "Nozare teātris" in text and "Skatītāji 1 200" in text
 
     for folder, columns, expected in (
-        ("typed", {"Nozare": "teātris", "Skatītāji": "daudz"}, "column 'audience': value 'daudz': expected a whole number"),
+        ("typed", {"Nozare": "teātris", "Skatītāji": "daudz"}, "column 'Skatītāji': value 'daudz': expected a whole number"),
         ("required", {"Skatītāji": 1200}, "column 'sector': this cell is empty; the 'vkkf' report format needs it filled in"),
     ):
         bad = write_project(tmp_path / folder, grants_with(sheets(), **columns), templates=templates)
