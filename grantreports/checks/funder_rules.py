@@ -96,6 +96,15 @@ def _unexplained_overspend(data: GrantData, period: Period, profile: Profile) ->
     lines = {line.line_code: line for line in data.budget}
     problems, formatter = [], Formatter.for_profile(profile)
     for execution in budget_execution(data, period, profile):
+        facts = dict(  # what both messages say of the line
+            period_to=f"{period.period_to:%d.%m.%Y.}",
+            spent=formatter.money(execution.spent_to_date, data.grant.currency),
+            over=formatter.percent(execution.deviation),
+            format=profile.key,
+            budget_notes=named("budget_notes"),
+            grant=data.grant.grant_number,
+            line=execution.code,
+        )
         if execution.flagged and not execution.explanation:
             allowed = formatter.percent(profile.budget_line_overspend) if profile.budget_line_overspend else tr("no overspend")
             problems.append(
@@ -105,16 +114,7 @@ def _unexplained_overspend(data: GrantData, period: Period, profile: Profile) ->
                         "by {period_to} the line has spent {spent}, {over} over its approved amount"
                         " (the '{format}' format allows {allowed}); expected an explanation in the {budget_notes} sheet"
                         " with grant_number {grant}, period_to {period_to}, line_code {line}"
-                    ).format(
-                        period_to=f"{period.period_to:%d.%m.%Y.}",
-                        spent=formatter.money(execution.spent_to_date, data.grant.currency),
-                        over=formatter.percent(execution.deviation),
-                        format=profile.key,
-                        allowed=allowed,
-                        budget_notes=named("budget_notes"),
-                        grant=data.grant.grant_number,
-                        line=execution.code,
-                    ),
+                    ).format(**facts, allowed=allowed),
                     data.grant.grant_number,
                     "approved",
                     shown_number(execution.approved),
@@ -128,17 +128,7 @@ def _unexplained_overspend(data: GrantData, period: Period, profile: Profile) ->
                         "by {period_to} the line has spent {spent}, {over} over its approved amount; the '{format}' format needs the"
                         " funder's prior approval beyond {limit}: expected its reference in the {approval_reference} column of the"
                         " {budget_notes} row with grant_number {grant}, period_to {period_to}, line_code {line}"
-                    ).format(
-                        period_to=f"{period.period_to:%d.%m.%Y.}",
-                        spent=formatter.money(execution.spent_to_date, data.grant.currency),
-                        over=formatter.percent(execution.deviation),
-                        format=profile.key,
-                        limit=formatter.percent(profile.prior_approval_over),
-                        approval_reference=named("approval_reference"),
-                        budget_notes=named("budget_notes"),
-                        grant=data.grant.grant_number,
-                        line=execution.code,
-                    ),
+                    ).format(**facts, limit=formatter.percent(profile.prior_approval_over), approval_reference=named("approval_reference")),
                     data.grant.grant_number,
                     "approved",
                     shown_number(execution.approved),
@@ -240,5 +230,5 @@ def _outside_periods(data: GrantData) -> list[Problem]:
             f"{day:%d.%m.%Y.}",
         )
         for row, column, day in dated
-        if not any(p.period_from <= day <= p.period_to for p in data.periods)
+        if not any(p.contains(day) for p in data.periods)
     ]

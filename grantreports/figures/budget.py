@@ -3,7 +3,6 @@ others, the funder's thresholds for explanations and prior approval, and who spe
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
@@ -143,15 +142,11 @@ def flat_rate_amount(rate: Decimal, base: Decimal) -> Decimal:
 
 
 def _sum(expenses: list[Expense], period: Period, in_period_only: bool = False) -> Decimal:
-    return sum((e.amount for e in expenses if not in_period_only or _within(e.date, period)), Decimal(0))
+    return sum((e.amount for e in expenses if not in_period_only or period.contains(e.date)), Decimal(0))
 
 
 def _rated(rate: Decimal, base: Decimal) -> Decimal:
     return (rate * base).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _within(day: dt.date, period: Period) -> bool:
-    return period.period_from <= day <= period.period_to
 
 
 def _execution(approved: Decimal, in_period: Decimal, to_date: Decimal) -> dict:
@@ -170,15 +165,15 @@ def _execution(approved: Decimal, in_period: Decimal, to_date: Decimal) -> dict:
 def _contribution(expense: Expense, period: Period, rate: Decimal | None = None) -> Contribution:
     note = f"{expense.date:%d.%m.%Y} {expense.document_number} {expense.description or ''}".strip()
     if rate is None:
-        return Contribution(expense.source, expense.amount, _within(expense.date, period), note)
-    return Contribution(expense.source, rate * expense.amount, _within(expense.date, period), f"{(rate * 100).normalize():f} % × {note}")
+        return Contribution(expense.source, expense.amount, period.contains(expense.date), note)
+    return Contribution(expense.source, rate * expense.amount, period.contains(expense.date), f"{(rate * 100).normalize():f} % × {note}")
 
 
 def _direct_line(line: BudgetLine, paid: list[Expense], period: Period) -> dict:
     own = [e for e in paid if e.line_code == line.line_code]
     return dict(
         figures=_execution(line.approved, _sum(own, period, in_period_only=True), _sum(own, period)),
-        expenses=[e for e in own if _within(e.date, period)],
+        expenses=[e for e in own if period.contains(e.date)],
         contributions=[_contribution(e, period) for e in own],
         flat_rate=None,
     )

@@ -151,7 +151,7 @@ def build_context(data: GrantData, report_slug: str, profile: Profile) -> Report
     period = data.period(report_slug)
     grant = own_columns(data.grant, profile)
     submission = period.submission_date or period.due_date
-    in_period = [a for a in data.activities if _within(a.start_date, period)]
+    in_period = [a for a in data.activities if period.contains(a.start_date)]
     in_period.sort(key=lambda a: (a.start_date, a.activity_code, a.source.row))
     groups = _participation(data.activities, period, lambda a: a.target_group)
     lines = budget_execution(data, period, profile)
@@ -223,17 +223,13 @@ def report_texts(data: GrantData, period: Period, profile: Profile) -> dict[str,
     return {s.key: own.get(s.key, grant_wide.get(s.key)) for s in profile.narrative}
 
 
-def _within(day: dt.date, period: Period) -> bool:
-    return period.period_from <= day <= period.period_to
-
-
 def _to_date(day: dt.date, period: Period) -> bool:
     return day <= period.period_to
 
 
 def _participants(activity: Activity, period: Period) -> Contribution:
     note = f"{activity.start_date:%d.%m.%Y} {activity.title}, {activity.location}"
-    return Contribution(activity.source, Decimal(activity.participants), _within(activity.start_date, period), note)
+    return Contribution(activity.source, Decimal(activity.participants), period.contains(activity.start_date), note)
 
 
 def _participation(activities: list[Activity], period: Period, group_of) -> list[ParticipationLine]:
@@ -243,7 +239,7 @@ def _participation(activities: list[Activity], period: Period, group_of) -> list
             rows[group_of(activity)].append(activity)
     lines = []
     for name in sorted(rows):
-        in_period = [a for a in rows[name] if _within(a.start_date, period)]
+        in_period = [a for a in rows[name] if period.contains(a.start_date)]
         lines.append(
             ParticipationLine(
                 name,
@@ -260,7 +256,7 @@ def _total(lines: list[ParticipationLine], activities: list[Activity], period: P
     """Participations add up over the lines; events do not (one event may have several groups), so they are counted."""
     return ParticipationLine(
         name="",
-        events_in_period=len({event_key(a) for a in activities if _within(a.start_date, period)}),
+        events_in_period=len({event_key(a) for a in activities if period.contains(a.start_date)}),
         participants_in_period=sum(g.participants_in_period for g in lines),
         participants_to_date=sum(g.participants_to_date for g in lines),
         contributions=[c for g in lines for c in g.contributions],
@@ -295,7 +291,7 @@ def events(activities: list[Activity]) -> list[EventLine]:
 
 def _plan_line(planned, activities: list[Activity], period: Period) -> PlanLine:
     rows = [a for a in activities if a.activity_code == planned.activity_code]
-    in_period = [a for a in rows if _within(a.start_date, period)]
+    in_period = [a for a in rows if period.contains(a.start_date)]
     to_date = [a for a in rows if _to_date(a.start_date, period)]
     events_to_date = len(set(map(event_key, to_date)))
     return PlanLine(
@@ -316,7 +312,7 @@ def _plan_line(planned, activities: list[Activity], period: Period) -> PlanLine:
 def _event_row(first: Activity, period: Period) -> Contribution:
     """An event's part in an event count: 1, traced to its first activity row."""
     note = f"{first.start_date:%d.%m.%Y} {first.title}, {first.location}"
-    return Contribution(first.source, Decimal(1), _within(first.start_date, period), note)
+    return Contribution(first.source, Decimal(1), period.contains(first.start_date), note)
 
 
 def _matches(indicator: Indicator, activity: Activity) -> bool:
@@ -341,7 +337,7 @@ def _indicator_line(indicator: Indicator, data: GrantData, period: Period) -> In
                 first_rows.setdefault(event_key(activity), activity)
         entries = [(a.start_date, Decimal(1), a.source, f"{a.title}, {a.location}") for a in first_rows.values()]
     parts = [
-        Contribution(source, value, _within(day, period), f"{day:%d.%m.%Y} {note}".strip())
+        Contribution(source, value, period.contains(day), f"{day:%d.%m.%Y} {note}".strip())
         for day, value, source, note in entries
         if _to_date(day, period)
     ]

@@ -71,6 +71,10 @@ class Period:
     number: int | None = documented("Number of an interim report; empty for the final one", "1")
     source: Source = documented("Where the row came from")
 
+    def contains(self, day: dt.date) -> bool:
+        """Whether `day` falls in the period, its first and last days included."""
+        return self.period_from <= day <= self.period_to
+
 
 @dataclass(frozen=True)
 class NarrativeText:
