@@ -45,11 +45,11 @@ def stop_on_config_problems(lines):
         sys.exit(1)
 
 
-# This process's messages, and its jobs' (they inherit the environment): the config's problems already in the
-# language it asks for, when it names one.
-i18n.use(config["language"] if config.get("language") in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
+if config.get("language") in i18n.LANGUAGES:  # the config's problems in the language it asks for, when it names one
+    i18n.use(config["language"])
 stop_on_config_problems(_UNREADABLE or config_problems(config, CONFIG_FILE, Path.cwd()))
 config.update(with_defaults(config))
+i18n.use(config["language"])  # this process's messages, and its jobs' (they inherit the environment)
 
 RESULTS = Path("results")
 TEMPLATES = Path(config["templates"])
