@@ -10,10 +10,15 @@ CORES ?= all
 # LOCK_ARGS=--upgrade moves every package to its newest release that fits the pins.
 COMPILE = $(BIN)/uv pip compile --quiet --universal --fork-strategy fewest --generate-hashes --python-version 3.11 $(LOCK_ARGS)
 
-.PHONY: report test lint docs check-templates verify bench lock clean translations template init
+.PHONY: report test lint docs check-templates verify bench lock clean translations template init preview
 
 report: $(VENV)/.installed
 	$(BIN)/snakemake --cores $(CORES)
+
+# Build, then keep the reports up to date while you edit the inputs: http://127.0.0.1:8000/ shows the overview and
+# the reports, and follows each save. Ctrl+C stops it. PREVIEW_ARGS="--port 8001 --no-browser".
+preview: $(VENV)/.installed
+	$(BIN)/python -m grantreports preview $(PREVIEW_ARGS)
 
 check-templates: $(VENV)/.installed
 	$(BIN)/python -m grantreports check-templates templates

@@ -1,4 +1,4 @@
-"""Command line used by the workflow's rules and by people: `python -m grantreports render|summary|check-templates|verify|template|init ...`."""
+"""Command line used by the workflow's rules and by people: `python -m grantreports render|summary|check-templates|verify|preview|template|init ...`."""
 
 from __future__ import annotations
 
@@ -43,11 +43,23 @@ def main(argv: list[str] | None = None) -> int:
         "verify", help=tr("rebuild every report in a scratch folder and compare with outputs/; exit 1 on any difference")
     )
     verify.add_argument("--cores", type=int, default=os.cpu_count() or 1)
+    preview = commands.add_parser(
+        "preview", help=tr("build, then keep the reports up to date while you edit the inputs, and show them in the browser")
+    )
+    preview.add_argument("--configfile", default="config/config.yaml", help=tr("the build's config (default: config/config.yaml)"))
+    preview.add_argument("--port", type=int, default=8000, help=tr("port on 127.0.0.1 to serve outputs/ on (default 8000; 0: any free)"))
+    preview.add_argument("--no-browser", action="store_true", help=tr("do not open the overview page in the browser"))
+    preview.add_argument("--cores", default="all", help=tr("cores for the first build (default: all)"))
     _starter_commands(commands)
     args = parser.parse_args(argv)
 
     if args.command in ("template", "init"):
         return _starter(args)
+
+    if args.command == "preview":
+        from grantreports.preview import run_preview
+
+        return run_preview(Path.cwd(), args.configfile, args.port, not args.no_browser, args.cores)
 
     if args.command == "verify":
         from grantreports.audit.verify import verify as rebuild_and_compare

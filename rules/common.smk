@@ -22,7 +22,7 @@ from grantreports.outcome import build_outcome, config_problems_text, removed_re
 from grantreports.overview import PAGE, Build, finish_overview
 from grantreports.render.batches import batches
 from grantreports.render.failures import failures_file, read_failures
-from grantreports.render.report_files import unmade_reports
+from grantreports.render import report_files
 
 # The config is read and checked here rather than by Snakemake's configfile: directive, which stops
 # on a YAML slip without saying where and on a wrong value with a schema dump: one line per problem
@@ -92,13 +92,9 @@ def remove_unmade_reports():
     not ended by as_of, a grant left out by the grants key whose data changed) go: nobody should send a
     report its data no longer gives. Their last build stays in results/kept/."""
     due = {(r.grant_slug, r.report_slug) for r in EXTRACTION.due(AS_OF)}
-    unmade = unmade_reports(Path("outputs"), due, {(r.grant_slug, r.report_slug) for r in REPORTS}, RESULTS / "grants")
-    for path in (path for paths in unmade.values() for path in paths):
-        path.unlink()
-        if not any(path.parent.iterdir()):
-            path.parent.rmdir()
+    unmade = report_files.remove_unmade_reports(OUTPUTS, due, {(r.grant_slug, r.report_slug) for r in REPORTS}, RESULTS / "grants")
     if unmade:
-        print(removed_reports_text(list(unmade)), file=sys.stderr)
+        print(removed_reports_text(unmade), file=sys.stderr)
 
 
 def forget_validation_with_errors():

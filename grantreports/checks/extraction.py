@@ -69,12 +69,36 @@ def data_file(results_dir: Path, grant_slug: str) -> Path:
     return results_dir / "grants" / f"{grant_slug}.json"
 
 
+class ReadCache:
+    """Each input file's sheets as last read and converted, by the file's content: a process that extracts again
+    and again (preview) reads only the files that changed. An entry holds for the same bytes, code, interface
+    language and funder formats (these decide which sheets and columns there are, and the problems' words)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[tuple[str, str], tuple[list[ConvertedSheet], list[Problem]]]] = {}
+
+    def get(self, file: str, key: tuple[str, str]) -> tuple[list[ConvertedSheet], list[Problem]] | None:
+        entry = self._entries.get(file)
+        return entry[1] if entry and entry[0] == key else None
+
+    def put(self, file: str, key: tuple[str, str], read: tuple[list[ConvertedSheet], list[Problem]]) -> None:
+        self._entries[file] = (key, read)
+
+
 def extract(
-    workdir: Path, patterns: list[str], templates_dir: Path, results_dir: Path, as_of: dt.date, config_file: str = "config/config.yaml"
+    workdir: Path,
+    patterns: list[str],
+    templates_dir: Path,
+    results_dir: Path,
+    as_of: dt.date,
+    config_file: str = "config/config.yaml",
+    reads: ReadCache | None = None,
 ) -> Extraction:
     """Read, validate and split the inputs, unless nothing they depend on changed since last time.
 
-    `config_file` names the config the patterns come from, for the problems."""
+    `config_file` names the config the patterns come from, for the problems. With `reads`, the files read are
+    remembered there and an unchanged file is not read again; the inputs are then always read (from `reads`
+    where it can), so that the cache fills."""
     files, glob_problems = input_files(workdir, patterns, config_file)
     code = code_digest()
     templates = {
@@ -89,13 +113,19 @@ def extract(
     if index_file.is_file():
         cached = json.loads(index_file.read_text(encoding="utf-8"))
         extraction = Extraction.from_json(cached) if "grant_numbers" in cached else None
-        if extraction and cached["key"] == key and all(data_file(results_dir, r.grant_slug).is_file() for r in extraction.reports):
+        if (
+            reads is None
+            and extraction
+            and cached["key"] == key
+            and all(data_file(results_dir, r.grant_slug).is_file() for r in extraction.reports)
+        ):
             return extraction
     with bulk_allocation():
         profiles, problems = load_profiles(templates_dir)
-        template_problems = _checked_templates(profiles, digest(code, i18n.language(), json.dumps(templates, sort_keys=True)), results_dir)
+        formats_key = digest(code, i18n.language(), json.dumps(templates, sort_keys=True))
+        template_problems = _checked_templates(profiles, formats_key, results_dir)
         broken = frozenset(formats) - set(profiles) | {key for key, problem in template_problems if problem.severity == "error"}
-        sorted_rows, read_problems = _read(workdir, files, profiles, broken)
+        sorted_rows, read_problems = _read(workdir, files, profiles, broken, (input_hashes, formats_key, reads or ReadCache()))
         context = digest(code, i18n.language(), as_of.isoformat())  # the problems a check remembers are in the interface language
         reports, check_problems = _check_and_split(sorted_rows, profiles, formats, context, results_dir, as_of)
     problems = sorted(glob_problems + problems + [p for _, p in template_problems] + read_problems + check_problems, key=sort_key)
@@ -141,15 +171,28 @@ def _checked_templates(profiles: dict[str, Profile], key: str, results_dir: Path
     return found
 
 
-def _read(workdir: Path, files: list[Path], profiles: dict[str, Profile], broken: frozenset[str]) -> tuple[SortedRows, list[Problem]]:
+def _read(
+    workdir: Path,
+    files: list[Path],
+    profiles: dict[str, Profile],
+    broken: frozenset[str],
+    cache: tuple[dict[str, str], str, ReadCache],
+) -> tuple[SortedRows, list[Problem]]:
     """Every input file read, its cells converted and its rows sorted to their grants; the problems found so far.
 
-    `broken` names the funder formats whose profile or templates have errors: their grants are blocked."""
+    `broken` names the funder formats whose profile or templates have errors: their grants are blocked.
+    `cache`: each file's SHA-256, the digest of the code, language and formats, and the files read before."""
     sheets, problems, specs = [], [], with_grant_columns(sheet_specs(), profiles.values())
+    hashes, formats_key, reads = cache
 
     def read_and_convert(path: Path) -> tuple[list[ConvertedSheet], list[Problem]]:
-        file_sheets, file_problems = read_file(workdir / path, path.as_posix(), specs)
-        return [convert_sheet(sheet) for sheet in file_sheets], file_problems
+        name, key = path.as_posix(), (hashes[path.as_posix()], formats_key)
+        read = reads.get(name, key)
+        if read is None:
+            file_sheets, file_problems = read_file(workdir / path, name, specs)
+            read = [convert_sheet(sheet) for sheet in file_sheets], file_problems
+            reads.put(name, key, read)
+        return read
 
     # calamine lets go of the interpreter while it parses a workbook: the files are read side by
     # side, and the small ones are converted while the big one is still being parsed.

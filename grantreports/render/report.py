@@ -13,6 +13,7 @@ import resource
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,21 +102,30 @@ def _grant_number(data_path: Path) -> str:
 
 
 def render_report(
-    data_path: Path, report_slug: str, templates_dir: Path, files: ReportFiles, input_hashes: dict[str, str], kept: ReportFiles
+    data_path: Path,
+    report_slug: str,
+    templates_dir: Path,
+    files: ReportFiles,
+    input_hashes: dict[str, str],
+    kept: ReportFiles,
+    on_pdf: Callable[[], object] = lambda: None,
 ) -> bool:
     """Write the report's files; False when they were restored from `kept` instead, their content unchanged.
 
     `input_hashes`: SHA-256 of the input files as the build read them (results/extraction.json), for the manifest.
     `kept`: where the files of the report's last build are kept (hard links), to restore them from.
+    `on_pdf`: called once the PDF is in place, before the other files are made.
     """
     data = GrantData.from_json(data_path.read_text(encoding="utf-8"))
     inputs = [source.file for source in data.sources()]
     used = template_files(templates_dir, data.grant.funder)
     content = manifest.content_manifest(data.grant.grant_number, report_slug, data_path, templates_dir, used, inputs)
     if restore(files, kept, content):
+        on_pdf()
         return False
     prepared = prepare(data, report_slug, templates_dir)
-    word = prepared.word()
+    # The PDF first, the file people look at (preview shows it while the Word file is still being made);
+    # the manifest last: it records what came out, and a report without one is not finished.
     pdf = prepared.pdf(
         {
             SOURCES_NAME: (prepared.sources, "Every input row behind the report's figures: file, sheet, row, and the figure it feeds"),
@@ -125,9 +135,12 @@ def render_report(
             ),
         }
     )
+    write_atomically(files.pdf, pdf)
+    on_pdf()
+    word = prepared.word()
+    write_atomically(files.docx, word)
+    write_atomically(files.sources, prepared.sources)
     outputs = {files.docx: word, files.pdf: pdf, files.sources: prepared.sources}
-    for path, data_bytes in outputs.items():
-        write_atomically(path, data_bytes)
     write_atomically(files.manifest, manifest.to_bytes(manifest.full_manifest(content, outputs, input_hashes)))
     keep(files, kept)
     return True

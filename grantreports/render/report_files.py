@@ -48,6 +48,17 @@ def unmade_reports(outputs_dir: Path, due: set[tuple[str, str]], built: set[tupl
     }
 
 
+def remove_unmade_reports(outputs_dir: Path, due: set[tuple[str, str]], built: set[tuple[str, str]], data_files: Path) -> list[str]:
+    """Delete the files of the reports the inputs no longer make (see unmade_reports): nobody should send a report
+    its data no longer gives (their last build stays in results/kept/). Their names, '<grant>/<report>'."""
+    unmade = unmade_reports(outputs_dir, due, built, data_files)
+    for path in (path for paths in unmade.values() for path in paths):
+        path.unlink()
+        if not any(path.parent.iterdir()):
+            path.parent.rmdir()
+    return list(unmade)
+
+
 def _built_from(report: Path, data_files: Path) -> bool:
     """Whether the report at `report` (<grant>/<report>, no suffix) was built from its grant's data as it is now."""
     try:

@@ -1,0 +1,125 @@
+"""`python -m grantreports preview`: build once, then keep the reports up to date while the user edits.
+
+The batch build (`snakemake`) runs first, so that preview starts from exactly what a build leaves. Then one
+process stays warm (session.py: the inputs read, the renderer imported), watches the input files, the config
+and the templates (watch.py), and after each save brings outputs/ up to date, the changed reports' PDFs first.
+The overview page and the reports are served on 127.0.0.1 (server.py), and refresh themselves in the browser."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+import webbrowser
+from pathlib import Path
+
+from grantreports.checks.config import read_config, with_defaults
+from grantreports.common.i18n import ntr, tr
+from grantreports.common.project import SNAKEFILE
+from grantreports.funders.profiles import profile_files
+from grantreports.inputs.patterns import input_files
+from grantreports.preview.server import LiveState, serve
+from grantreports.preview.session import OUTPUTS, Session, Update
+from grantreports.preview.watch import Watcher
+
+
+def run_preview(workdir: Path, config_file: str, port: int, open_browser: bool, cores: str) -> int:
+    """Serve, build, then update after every change until stopped (Ctrl+C, or a TERM signal); exit code 0."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl+C: every file write is atomic
+    state = LiveState()
+    OUTPUTS.mkdir(exist_ok=True)
+    server = serve(workdir / OUTPUTS, state, port)
+    url = f"http://127.0.0.1:{server.server_port}/"
+    try:
+        _say(tr("grantreports preview: building the reports first ({url} shows the progress)").format(url=url))
+        if open_browser:
+            webbrowser.open(url)
+        _build(workdir, config_file, cores)
+        session = Session(workdir, config_file)
+        _show(state, _updated(session, state, lambda name: None))
+        _say(f"grantreports preview: {url} " + tr("— watching the inputs, the config and the templates; Ctrl+C stops."))
+        watcher = Watcher(lambda: _watched(workdir, config_file))
+        while True:
+            changed = watcher.next_change(lambda paths: _waiting(state, paths, workdir))
+            names = ", ".join(sorted(path.relative_to(workdir).as_posix() for path in changed))
+            message = tr("Preview: {files} changed; updating the reports…").format(files=names)
+            state.show("busy", message)
+            _say(f"grantreports {message}")
+            _show(state, _updated(session, state, lambda name: _say(tr("grantreports preview: {report}.pdf updated").format(report=name))))
+    except KeyboardInterrupt:
+        _say(tr("grantreports preview: stopped."))
+        return 0
+    finally:
+        server.shutdown()
+
+
+def _build(workdir: Path, config_file: str, cores: str) -> None:
+    """The batch build, as `make report` runs it; its problems are shown on the page after it."""
+    command = [sys.executable, "-m", "snakemake", "-s", str(SNAKEFILE), "--cores", cores]
+    if config_file != "config/config.yaml":
+        command += ["--configfile", config_file]
+    subprocess.run(command, cwd=workdir, check=False)
+
+
+def _updated(session: Session, state: LiveState, on_pdf) -> Update | None:
+    """One update; None when it failed on a fault (its traceback printed), so that preview goes on watching."""
+    try:
+        return session.update(on_pdf)
+    except OSError as error:  # a file taken away or locked while it was read: the next save tries again
+        state.show("problem", tr("Preview: could not read a file ({error}); save it again.").format(error=error), finished=True)
+    except Exception as error:  # noqa: BLE001  a fault in grantreports must not end the preview; the next change tries again
+        import traceback
+
+        traceback.print_exc()
+        message = tr("Preview: the update failed ({error}); this is a fault in grantreports, please report it.")
+        state.show("problem", message.format(error=f"{type(error).__name__}: {error}"), finished=True)
+    return None
+
+
+def _show(state: LiveState, update: Update | None) -> None:
+    if update is None:
+        return
+    if update.config_problems:
+        message = "\n".join([tr("Preview: the config has problems; nothing was updated:"), *update.config_problems])
+        state.show("problem", message, finished=True)
+        _say(message)
+        return
+    parts = [
+        ntr("{count} report updated", "{count} reports updated", len(update.rendered)).format(count=len(update.rendered))
+        + (tr(" in {seconds} s").format(seconds=f"{update.seconds:.1f}") if update.rendered else ""),
+    ]
+    if update.removed:
+        parts.append(ntr("{count} report removed", "{count} reports removed", len(update.removed)).format(count=len(update.removed)))
+    if update.failed:
+        parts.append(ntr("{count} report failed", "{count} reports failed", len(update.failed)).format(count=len(update.failed)))
+    if update.errors:
+        parts.append(ntr("{count} error in the inputs", "{count} errors in the inputs", update.errors).format(count=update.errors))
+    message = tr("Preview, {time}: ").format(time=time.strftime("%H:%M:%S")) + "; ".join(parts) + "."
+    state.show("problem" if update.failed or update.errors else "ready", message, finished=True)
+    _say(f"grantreports preview: {'; '.join(parts)}.")
+
+
+def _waiting(state: LiveState, paths: list[Path], workdir: Path) -> None:
+    names = ", ".join(path.relative_to(workdir).as_posix() for path in paths)
+    state.show("busy", tr("Preview: waiting until {files} is saved completely (or no longer locked)…").format(files=names))
+
+
+def _watched(workdir: Path, config_file: str) -> list[Path]:
+    """The config, the input files its patterns match and every file of its templates folder."""
+    config_path = workdir / config_file
+    config = with_defaults(read_config(config_path)[0])
+    paths = [config_path]
+    patterns = config.get("inputs")
+    if isinstance(patterns, list) and all(isinstance(p, str) for p in patterns):
+        paths += [workdir / path for path in input_files(workdir, patterns, config_file)[0]]
+    templates = config.get("templates")
+    if isinstance(templates, str) and templates:
+        folder = workdir / templates
+        if profile_files(folder):
+            paths += [path for path in folder.rglob("*") if path.is_file() and not path.name.startswith((".", "~$"))]
+    return paths
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
