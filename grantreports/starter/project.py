@@ -7,7 +7,8 @@ The folder gets what a build there needs and nothing else:
 - inputs/projekts.xlsx (inputs/project.xlsx in English), the blank workbook: it lies where the config's
   pattern reads it, so a user fills it in place and builds, with no copying step; a blank workbook builds
   nothing and reports no problem (its instructions sheet is listed as not read);
-- build.sh, which runs this checkout's Snakefile with the Python grantreports runs in;
+- build.sh, which runs this checkout's Snakefile with the Python grantreports runs in, and preview.sh, which
+  starts preview (a build, then the reports kept up to date while the workbook is edited) the same way;
 - README.md: what to do next, in Latvian and then in English.
 """
 
@@ -65,12 +66,14 @@ def init_project(
         config = folder / "config" / "config.yaml"
         config.parent.mkdir(parents=True, exist_ok=True)
         config.write_text(config_text(templates_setting, as_of or dt.date.today(), language), encoding="utf-8")
-        script = folder / "build.sh"
+        script, preview = folder / "build.sh", folder / "preview.sh"
         script.write_text(build_script(), encoding="utf-8")
-        script.chmod(0o755)
+        preview.write_text(preview_script(), encoding="utf-8")
+        for path in (script, preview):
+            path.chmod(0o755)
         readme = folder / "README.md"
         readme.write_text(readme_text(workbook.relative_to(folder).as_posix()), encoding="utf-8")
-    return [config, workbook, script, readme]
+    return [config, workbook, script, readme, preview]
 
 
 def _quoted(value: str) -> str:
@@ -132,6 +135,21 @@ def build_script() -> str:
     )
 
 
+def preview_script() -> str:
+    """A script that starts preview (python -m grantreports preview) in the project it lies in."""
+    command = f"{shlex.quote(sys.executable)} -m grantreports preview"
+    return "\n".join(
+        [
+            "#!/bin/sh",
+            "# grantreports: builds the reports of this folder, then keeps them up to date while you edit the inputs,",
+            "# and shows them at http://127.0.0.1:8000/ (Ctrl+C stops; ./preview.sh --help for the options).",
+            'cd "$(dirname "$0")" || exit 1',
+            f'PYTHONPATH={shlex.quote(PROJECT_DIR.as_posix())} exec {command} "$@"',
+            "",
+        ]
+    )
+
+
 def readme_text(workbook: str) -> str:
     """What to do next, in Latvian and then in English (the README is read before a language is chosen)."""
     snakefile = SNAKEFILE.as_posix()
@@ -157,6 +175,10 @@ def readme_text(workbook: str) -> str:
                             " row and column."
                         ),
                         tr("5. Fix what it names and run `./build.sh` again: only the reports whose data changed are made again."),
+                        tr(
+                            "6. While you fix and fill rows, `./preview.sh` keeps the reports up to date: it builds, then makes again"
+                            " the reports of each row you save and shows them at http://127.0.0.1:8000/, which refreshes itself."
+                        ),
                         "",
                     ]
                 )

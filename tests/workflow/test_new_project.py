@@ -38,6 +38,7 @@ def test_init_writes_a_config_the_workbook_a_build_script_and_a_readme(project):
         "build.sh",
         "config/config.yaml",
         "inputs/projekts.xlsx",
+        "preview.sh",
     ]
     config = yaml.safe_load((project / "config" / "config.yaml").read_text(encoding="utf-8"))
     assert config == {
@@ -50,7 +51,9 @@ def test_init_writes_a_config_the_workbook_a_build_script_and_a_readme(project):
     assert config_problems(config, "config/config.yaml", project) == []
     assert (project / "config" / "config.yaml").read_text(encoding="utf-8").count("\n# ") >= 5  # every key explained
     assert (project / "inputs" / "projekts.xlsx").read_bytes() == template_workbook(TEMPLATES, "lv")
-    assert (project / "build.sh").stat().st_mode & 0o111
+    assert (project / "build.sh").stat().st_mode & 0o111 and (project / "preview.sh").stat().st_mode & 0o111
+    help_text = subprocess.run([str(project / "preview.sh"), "--help"], capture_output=True, text=True, check=False)
+    assert help_text.returncode == 0 and "--port" in help_text.stdout  # it finds grantreports from the project folder
     readme = (project / "README.md").read_text(encoding="utf-8")
     with speaking("lv"):
         latvian = tr("## What to do next")
