@@ -1,4 +1,4 @@
-"""Charts of a report's figures, drawn with matplotlib: SVG for the PDF, PNG for Word, same data, same look.
+"""Charts of a report's figures, drawn with matplotlib: one PNG at 200 dpi for the PDF and for Word (SVG on request).
 
 Each chart's margins are set from its measured label texts, not by matplotlib's constrained or
 tight layout, which lay out every text again on each save: that was 0.6 s of a report's 1.1 s
@@ -19,6 +19,7 @@ from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from PIL import Image
 
 from grantreports.figures.budget import BudgetLineExecution
 from grantreports.figures.context import Charts, IndicatorLine, MonthlyParticipants
@@ -74,9 +75,22 @@ def chart_figures(charts: Charts, formatter: Formatter, labels: dict[str, str]) 
 def _save(figure: Figure, image_format: str) -> bytes:
     buffer = io.BytesIO()
     with rc_context(_STYLE):
+        if image_format == "png":
+            return _png(figure)
         figure.savefig(buffer, format=image_format, dpi=PNG_DPI, metadata=_METADATA[image_format])
-    image = buffer.getvalue()
-    return image.replace(f"font-family: '{FONT}'".encode(), f"font-family: '{PDF_FONT}'".encode()) if image_format == "svg" else image
+    return buffer.getvalue().replace(f"font-family: '{FONT}'".encode(), f"font-family: '{PDF_FONT}'".encode())
+
+
+def _png(figure: Figure) -> bytes:
+    """The chart as an opaque PNG (RGB) at PNG_DPI. The charts are drawn on white: an alpha channel would
+    carry nothing, and WeasyPrint would split it out into a mask image of its own, encoded again."""
+    pixels = io.BytesIO()
+    figure.savefig(pixels, format="rgba", dpi=PNG_DPI)
+    width, height = (int(side * PNG_DPI) for side in figure.get_size_inches())
+    image = Image.frombuffer("RGBA", (width, height), pixels.getvalue(), "raw", "RGBA", 0, 1).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", dpi=(PNG_DPI, PNG_DPI))
+    return buffer.getvalue()
 
 
 def _figure(height: float) -> Figure:

@@ -5,22 +5,46 @@ from __future__ import annotations
 import datetime as dt
 import io
 import mimetypes
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jinja2
+import pydyf
 from fontTools.ttLib import TTFont
 from markupsafe import Markup, escape
-from weasyprint import HTML, Attachment
+from weasyprint import CSS, HTML, Attachment
+from weasyprint.css.counters import CounterStyle
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from grantreports.common.reproducible import source_date_epoch
 from grantreports.figures.glyphs import drawable
 
 CHART_SCHEME = "chart:"
+CHART_TYPE = "image/png"  # the charts' PNG, drawn at 200 dpi for the Word file, is the PDF's too (figures/charts.py)
+# What a file on disk is, for the caches below: they notice a template, style sheet or font edited while a
+# process (a render job, `preview`) keeps running.
+Stamp = tuple[str, int, int]  # path, mtime_ns, size
 # Archival PDF that may carry the data it was made from as attachments; level A: tagged (a structure tree of
 # headings, paragraphs, tables and figures with their alt text) for screen readers and accessibility checks.
 PDF_VARIANT = "pdf/a-3a"
+
+
+def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+    """The pages' references ("12 0 R"), made again only when a page was added since the last call.
+
+    pydyf 0.13 makes the tuple of all of them anew on each call, and WeasyPrint's tagging calls it for each
+    element of the structure tree: pages × elements, 4 s of a 180-page tagged report's 23 s."""
+    kids = pdf.pages["Kids"]
+    known = pdf.__dict__.get("_known_page_references")
+    if known is None or known[0] != len(kids):
+        known = len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3])
+        pdf.__dict__["_known_page_references"] = known
+    return known[1]
+
+
+pydyf.PDF.page_references = property(_page_references)
 
 
 class BundledFilesOnly(URLFetcher):
@@ -33,7 +57,7 @@ class BundledFilesOnly(URLFetcher):
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
         if url.startswith(CHART_SCHEME) and url[len(CHART_SCHEME) :] in self.charts:
-            return URLFetcherResponse(url, body=self.charts[url[len(CHART_SCHEME) :]], headers={"Content-Type": "image/svg+xml"})
+            return URLFetcherResponse(url, body=self.charts[url[len(CHART_SCHEME) :]], headers={"Content-Type": CHART_TYPE})
         if not url.startswith("file:"):
             raise ValueError(f"refused to fetch {url!r}: only bundled template files are served")
         path = Path(URLFetcherResponse(url).path).resolve()
@@ -44,13 +68,18 @@ class BundledFilesOnly(URLFetcher):
         return URLFetcherResponse(url, body=body, headers={"Content-Type": mime or "application/octet-stream"})
 
 
-@cache
 def font_for_pdf(path: Path) -> bytes:
-    """The font without its OpenType layout tables (GPOS, GSUB, GDEF), once per process.
+    """The font without its OpenType layout tables (GPOS, GSUB, GDEF), once per process and version of the file.
 
     WeasyPrint drops them from the subset it embeds anyway, but fontTools reads them whole
     first: 0.3 s per font and report, against 0.07 s without. Kerning stays, from the
     font's 'kern' table. The font file itself is left as distributed."""
+    return _font_for_pdf(_stamp(path))
+
+
+@lru_cache(maxsize=32)
+def _font_for_pdf(stamp: Stamp) -> bytes:
+    path = Path(stamp[0])
     # recalcTimestamp=False: the font keeps its own date. Saved with today's, the PDF's bytes would change from build to
     # build where WeasyPrint subsets fonts with HarfBuzz (libharfbuzz-subset0 installed), which keeps the date it is given.
     font = TTFont(io.BytesIO(path.read_bytes()), lazy=True, recalcTimestamp=False)
@@ -60,6 +89,62 @@ def font_for_pdf(path: Path) -> bytes:
     buffer = io.BytesIO()
     font.save(buffer)
     return buffer.getvalue()
+
+
+def _stamp(path: Path) -> Stamp:
+    status = path.stat()
+    return str(path.resolve()), status.st_mtime_ns, status.st_size
+
+
+def _folder_stamps(*folders: Path) -> tuple[Stamp, ...]:
+    """Every file of the template folders as it is on disk now: the key of what is cached from them."""
+    return tuple(_stamp(path) for folder in folders for path in sorted(folder.rglob("*")) if path.is_file())
+
+
+class _TemplateCode(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory for the process: Jinja compiles a report's template once, not for
+    every report (50 ms each). Jinja checks each one against the template's source, so an edited template
+    is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATE_CODE = _TemplateCode()
+
+
+class _Styles:
+    """A template's style sheets parsed, with their @font-face fonts loaded, once per process and version of the
+    template's files: each report of a render job, or each preview, lays out with the same ones."""
+
+    def __init__(self, urls: tuple[str, ...], folders: tuple[Path, ...]):
+        fetcher = BundledFilesOnly(*folders)
+        self.font_config = FontConfiguration()
+        self.counter_style = CounterStyle()
+        self.sheets = [CSS(url=url, url_fetcher=fetcher, font_config=self.font_config, counter_style=self.counter_style) for url in urls]
+
+
+@lru_cache(maxsize=16)
+def _styles(urls: tuple[str, ...], folders: tuple[Path, ...], stamps: tuple[Stamp, ...]) -> _Styles:
+    return _Styles(urls, folders)
+
+
+def _linked_style_sheets(html: HTML) -> tuple[str, ...]:
+    """The URLs of the document's <link rel="stylesheet">s, in their order, taken out of the document: they are
+    given to WeasyPrint already parsed (_styles). The document's own <style>s, if any, stay."""
+    urls = []
+    for link in html.etree_element.iter("link"):
+        if "stylesheet" in link.get("rel", "").lower().split() and link.get("href"):
+            urls.append(urljoin(html.base_url, link.get("href")))
+            link.set("type", "text/x-parsed-already")  # WeasyPrint skips a stylesheet link of another type
+    return tuple(urls)
 
 
 def render_pdf(
@@ -74,20 +159,25 @@ def render_pdf(
     moment: dt.datetime,
     attachments: dict[str, tuple[bytes, str]],
 ) -> bytes:
-    """The PDF as bytes. `charts` are SVG images, placed where the template writes {{ charts.<name> }}, with
+    """The PDF as bytes. `charts` are PNG images, placed where the template writes {{ charts.<name> }}, with
     their `chart_texts` as alt text;
     `properties` set the document information; `attachments` maps file name to (content, description)."""
     images = {
-        name: svg and Markup(f'<img class="chart" src="{CHART_SCHEME}{name}" alt="{escape(chart_texts[name] or "")}">')
-        for name, svg in charts.items()
+        name: image and Markup(f'<img class="chart" src="{CHART_SCHEME}{name}" alt="{escape(chart_texts[name] or "")}">')
+        for name, image in charts.items()
     }
     loader = jinja2.FileSystemLoader(template_folder)
     fonts = tuple(sorted((shared_folder / "fonts").glob("*.ttf")))
     finalize = environment.finalize or (lambda value: value)
-    pdf_environment = environment.overlay(loader=loader, finalize=lambda value: drawable(finalize(value), fonts))
+    pdf_environment = environment.overlay(
+        loader=loader, finalize=lambda value: drawable(finalize(value), fonts), bytecode_cache=_TEMPLATE_CODE
+    )
     html = pdf_environment.get_template(template_name).render({**variables, "charts": images})
-    fetcher = BundledFilesOnly(template_folder, shared_folder, charts={n: svg for n, svg in charts.items() if svg})
-    document = HTML(string=html, base_url=template_folder.resolve().as_uri() + "/", url_fetcher=fetcher).render()
+    fetcher = BundledFilesOnly(template_folder, shared_folder, charts={n: image for n, image in charts.items() if image})
+    document = HTML(string=html, base_url=template_folder.resolve().as_uri() + "/", url_fetcher=fetcher)
+    folders = (template_folder.resolve(), shared_folder.resolve())
+    styles = _styles(_linked_style_sheets(document), folders, _folder_stamps(*folders))
+    document = document.render(font_config=styles.font_config, counter_style=styles.counter_style, stylesheets=styles.sheets)
     metadata = document.metadata
     metadata.title = properties["title"]
     metadata.authors = [properties["author"]]

@@ -179,7 +179,7 @@ class PreparedReport:
             self.shared,
             self.variables,
             self.environment,
-            self.charts["svg"],
+            self.charts["png"],
             self.chart_texts,
             self.properties,
             self.moment,
@@ -201,7 +201,7 @@ def prepare(data: GrantData, report_slug: str, templates_dir: Path) -> PreparedR
         environment=formatter.environment(),
         moment=moment,
         properties=document_properties(context, profile),
-        charts=draw_charts(context.charts, formatter, profile.chart_labels, shared / "fonts", ("png", "svg")),
+        charts=draw_charts(context.charts, formatter, profile.chart_labels, shared / "fonts", ("png",)),
         chart_texts=chart_texts(context.charts, formatter, profile.chart_labels, context.grant.currency),
         sources=fixed_zip(extract_workbook(context, moment), moment),
     )
