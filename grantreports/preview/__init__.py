@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+import traceback
 import webbrowser
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from grantreports.funders.profiles import profile_files
 from grantreports.inputs.patterns import input_files
 from grantreports.preview.server import LiveState, serve
 from grantreports.preview.session import OUTPUTS, Session, Update
-from grantreports.preview.watch import Watcher
+from grantreports.preview.watch import PATIENCE, Watcher
 
 
 def run_preview(workdir: Path, config_file: str, port: int, open_browser: bool, cores: str) -> int:
@@ -63,18 +64,27 @@ def _build(workdir: Path, config_file: str, cores: str) -> None:
 
 
 def _updated(session: Session, state: LiveState, on_pdf) -> Update | None:
-    """One update; None when it failed on a fault (its traceback printed), so that preview goes on watching."""
-    try:
-        return session.update(on_pdf)
-    except OSError as error:  # a file taken away or locked while it was read: the next save tries again
-        state.show("problem", tr("Preview: could not read a file ({error}); save it again.").format(error=error), finished=True)
-    except Exception as error:  # noqa: BLE001  a fault in grantreports must not end the preview; the next change tries again
-        import traceback
+    """One update; None when it failed on a fault (its traceback printed), so that preview goes on watching.
 
-        traceback.print_exc()
-        message = tr("Preview: the update failed ({error}); this is a fault in grantreports, please report it.")
-        state.show("problem", message.format(error=f"{type(error).__name__}: {error}"), finished=True)
-    return None
+    A file that cannot be read (locked by the program saving it, or taken away while read) is tried again, every
+    half second for PATIENCE seconds, before that is shown: a save in progress is not a problem of the inputs."""
+    deadline = time.monotonic() + PATIENCE
+    while True:
+        try:
+            return session.update(on_pdf)
+        except OSError as error:
+            if time.monotonic() < deadline:
+                state.show(
+                    "busy", tr("Preview: waiting until {files} is saved completely (or no longer locked)…").format(files=error.filename)
+                )
+                time.sleep(0.5)
+                continue
+            state.show("problem", tr("Preview: could not read a file ({error}); save it again.").format(error=error), finished=True)
+        except Exception as error:  # noqa: BLE001  a fault in grantreports must not end the preview; the next change tries again
+            traceback.print_exc()
+            message = tr("Preview: the update failed ({error}); this is a fault in grantreports, please report it.")
+            state.show("problem", message.format(error=f"{type(error).__name__}: {error}"), finished=True)
+        return None
 
 
 def _show(state: LiveState, update: Update | None) -> None:
