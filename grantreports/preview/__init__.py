@@ -33,23 +33,23 @@ def run_preview(workdir: Path, config_file: str, port: int, open_browser: bool, 
     server = serve(workdir / OUTPUTS, state, port)
     url = f"http://127.0.0.1:{server.server_port}/"
     try:
-        _say(tr("grantreports preview: building the reports first ({url} shows the progress)").format(url=url))
+        _say(tr("building the reports first ({url} shows the progress)").format(url=url))
         if open_browser:
             webbrowser.open(url)
         _build(workdir, config_file, cores)
         session = Session(workdir, config_file)
         _show(state, _updated(session, state, lambda name: None))
-        _say(f"grantreports preview: {url} " + tr("— watching the inputs, the config and the templates; Ctrl+C stops."))
+        _say(f"{url} " + tr("— watching the inputs, the config and the templates; Ctrl+C stops."))
         watcher = Watcher(lambda: _watched(workdir, config_file))
         while True:
             changed = watcher.next_change(lambda paths: _waiting(state, paths, workdir))
             names = ", ".join(sorted(path.relative_to(workdir).as_posix() for path in changed))
-            message = tr("Preview: {files} changed; updating the reports…").format(files=names)
+            message = tr("{files} changed; updating the reports…").format(files=names)
             state.show("busy", message)
-            _say(f"grantreports {message}")
-            _show(state, _updated(session, state, lambda name: _say(tr("grantreports preview: {report}.pdf updated").format(report=name))))
+            _say(message)
+            _show(state, _updated(session, state, lambda name: _say(tr("{report}.pdf updated").format(report=name))))
     except KeyboardInterrupt:
-        _say(tr("grantreports preview: stopped."))
+        _say(tr("stopped."))
         return 0
     finally:
         server.shutdown()
@@ -74,15 +74,13 @@ def _updated(session: Session, state: LiveState, on_pdf) -> Update | None:
             return session.update(on_pdf)
         except OSError as error:
             if time.monotonic() < deadline:
-                state.show(
-                    "busy", tr("Preview: waiting until {files} is saved completely (or no longer locked)…").format(files=error.filename)
-                )
+                state.show("busy", tr("waiting until {files} is saved completely (or no longer locked)…").format(files=error.filename))
                 time.sleep(0.5)
                 continue
-            state.show("problem", tr("Preview: could not read a file ({error}); save it again.").format(error=error), finished=True)
+            state.show("problem", tr("could not read a file ({error}); save it again.").format(error=error), finished=True)
         except Exception as error:  # noqa: BLE001  a fault in grantreports must not end the preview; the next change tries again
             traceback.print_exc()
-            message = tr("Preview: the update failed ({error}); this is a fault in grantreports, please report it.")
+            message = tr("the update failed ({error}); this is a fault in grantreports, please report it.")
             state.show("problem", message.format(error=f"{type(error).__name__}: {error}"), finished=True)
         return None
 
@@ -91,7 +89,7 @@ def _show(state: LiveState, update: Update | None) -> None:
     if update is None:
         return
     if update.config_problems:
-        message = "\n".join([tr("Preview: the config has problems; nothing was updated:"), *update.config_problems])
+        message = "\n".join([tr("the config has problems; nothing was updated:"), *update.config_problems])
         state.show("problem", message, finished=True)
         _say(message)
         return
@@ -105,14 +103,14 @@ def _show(state: LiveState, update: Update | None) -> None:
         parts.append(ntr("{count} report failed", "{count} reports failed", len(update.failed)).format(count=len(update.failed)))
     if update.errors:
         parts.append(ntr("{count} error in the inputs", "{count} errors in the inputs", update.errors).format(count=update.errors))
-    message = tr("Preview, {time}: ").format(time=time.strftime("%H:%M:%S")) + "; ".join(parts) + "."
-    state.show("problem" if update.failed or update.errors else "ready", message, finished=True)
-    _say(f"grantreports preview: {'; '.join(parts)}.")
+    message = "; ".join(parts) + "."
+    state.show("problem" if update.failed or update.errors else "ready", f"{time.strftime('%H:%M:%S')} {message}", finished=True)
+    _say(message)
 
 
 def _waiting(state: LiveState, paths: list[Path], workdir: Path) -> None:
     names = ", ".join(path.relative_to(workdir).as_posix() for path in paths)
-    state.show("busy", tr("Preview: waiting until {files} is saved completely (or no longer locked)…").format(files=names))
+    state.show("busy", tr("waiting until {files} is saved completely (or no longer locked)…").format(files=names))
 
 
 def _watched(workdir: Path, config_file: str) -> list[Path]:
@@ -132,4 +130,5 @@ def _watched(workdir: Path, config_file: str) -> list[Path]:
 
 
 def _say(text: str) -> None:
-    print(text, flush=True)
+    """A line in the terminal, named for the command (the page's bar says the same without the name)."""
+    print(f"grantreports preview: {text}", flush=True)

@@ -69,7 +69,7 @@ class LiveState:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._state = State(0, "busy", tr("Preview: building the reports…"))
+        self._state = State(0, "busy", tr("building the reports…"))
 
     def get(self) -> State:
         with self._lock:

@@ -14,6 +14,7 @@ import datetime as dt
 import os
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,7 +57,7 @@ class Update:
     failed: list[Failure] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     errors: int = 0  # input problems that are errors
-    seconds: float = 0.0  # from the start of the update to the last report's PDF on disk
+    seconds: float = 0.0  # from the start of the update to the last PDF on disk
     total_seconds: float = 0.0  # to the overview page written
 
 
@@ -71,7 +72,7 @@ class Session:
         # build (preview starts with one) and so takes the templates as rendered.
         self._templates: dict[str, str] | None = None
 
-    def update(self, on_pdf=lambda name: None) -> Update:
+    def update(self, on_pdf: Callable[[str], object] = lambda name: None) -> Update:
         """Bring outputs/ up to date with the inputs, config and templates; `on_pdf(name)` after each PDF written."""
         started = time.perf_counter()
         os.chdir(self.workdir)  # the workflow's paths are relative to the project folder, as in a build
@@ -92,12 +93,16 @@ class Session:
             OUTPUTS, {(r.grant_slug, r.report_slug) for r in due}, {(r.grant_slug, r.report_slug) for r in selected}, RESULTS / "grants"
         )
         changed = self._changed(selected, before, _data_files(), templates)
+        todo = [r for r in selected if r in changed]
+
+        def pdf_written(name: str) -> None:
+            update.seconds = time.perf_counter() - started
+            on_pdf(name)
+
+        failed = self._render(todo, templates, extraction, update, pdf_written)
+        update.failed = list(failed.values())
         all_batches = batches(selected, config["render_batches"])
-        for batch, members in all_batches.items():
-            todo = [r for r in members if r in changed]
-            if todo:
-                self._render_batch(batch, members, todo, templates, extraction, update, on_pdf)
-        update.seconds = time.perf_counter() - started
+        self._mark_batches(all_batches, todo, failed)
         self._finish(extraction, selected, all_batches, templates, as_of)
         update.total_seconds = time.perf_counter() - started
         return update
@@ -133,48 +138,50 @@ class Session:
         self._templates.update(digests)
         return changed
 
-    def _render_batch(
-        self,
-        batch: str,
-        members: list[ReportTarget],
-        todo: list[ReportTarget],
-        templates: Path,
-        extraction: Extraction,
-        update: Update,
-        on_pdf,
-    ) -> None:
-        """Render `todo` of the batch `members`; the batch is then done, as its job would leave it, or has failures."""
-        from grantreports.render.report import render_report  # WeasyPrint and docxtpl: imported once, when first needed
+    def _render(
+        self, todo: list[ReportTarget], templates: Path, extraction: Extraction, update: Update, on_pdf: Callable[[str], object]
+    ) -> dict[str, Failure]:
+        """Every report of `todo` rendered, all the PDFs first; the failures by report name (<grant>/<report>)."""
+        from grantreports.render.report import start_report  # WeasyPrint and docxtpl: imported once, when first needed
 
-        done = batch_done(batch)
-        failed = []
+        failed, started = {}, []
         for report in todo:
-            name = f"{report.grant_slug}/{report.report_slug}"
-            files = report_files(report)
+            files, name = report_files(report), f"{report.grant_slug}/{report.report_slug}"
+            kept = ReportFiles.beside(RESULTS / "kept" / report.grant_slug / f"{report.report_slug}.pdf")
             try:
-                render_report(
-                    data_file(RESULTS, report.grant_slug),
-                    report.report_slug,
-                    templates,
-                    files,
-                    extraction.input_hashes,
-                    ReportFiles.beside(RESULTS / "kept" / report.grant_slug / f"{report.report_slug}.pdf"),
-                    on_pdf=lambda name=name: on_pdf(name),
+                pending = start_report(
+                    data_file(RESULTS, report.grant_slug), report.report_slug, templates, files, extraction.input_hashes, kept
                 )
             except Exception as error:  # noqa: BLE001  one report's failure must not stop the others, as in a render job
-                failed.append(Failure(name, report.grant_number, f"{type(error).__name__}: {error}", PREVIEW_LOG.as_posix()))
-                _append_log(f"grantreports: {name}: FAILED\n{traceback.format_exc()}")
-                for path in files.all():  # as after a failed job: Snakemake removed its outputs before running it
-                    path.unlink(missing_ok=True)
+                failed[name] = _failed(report, files, error)
                 continue
-            update.rendered.append(name)
-        update.failed += failed
-        record_failures(failures_file(done), failed)
-        if failed:
-            done.unlink(missing_ok=True)  # the batch is not done: the next build runs its job again
-            return
-        write_atomically(done, "".join(f"{r.grant_slug}/{r.report_slug}\n" for r in members).encode())
-        _newer_than_inputs([path for r in members for path in report_files(r).all()] + [done])
+            on_pdf(name)
+            started.append((report, files, pending))
+        for report, files, pending in started:
+            try:
+                if pending is not None:
+                    pending.finish()
+            except Exception as error:  # noqa: BLE001
+                failed[f"{report.grant_slug}/{report.report_slug}"] = _failed(report, files, error)
+                continue
+            update.rendered.append(f"{report.grant_slug}/{report.report_slug}")
+        return failed
+
+    def _mark_batches(self, all_batches: dict[str, list[ReportTarget]], todo: list[ReportTarget], failed: dict[str, Failure]) -> None:
+        """Each batch with a report rendered left as its job would leave it: done, its outputs newer than its
+        inputs; or, when one of its reports failed, not done (the next build runs it) with its failures recorded."""
+        touched = set(todo)
+        for batch, members in all_batches.items():
+            if not touched.intersection(members):
+                continue
+            done = batch_done(batch)
+            mine = [failed[name] for name in (f"{r.grant_slug}/{r.report_slug}" for r in members) if name in failed]
+            record_failures(failures_file(done), mine)
+            if mine:
+                done.unlink(missing_ok=True)
+                continue
+            write_atomically(done, "".join(f"{r.grant_slug}/{r.report_slug}\n" for r in members).encode())
+            _newer_than_inputs([path for r in members for path in report_files(r).all()] + [done])
 
     def _finish(self, extraction: Extraction, selected: list[ReportTarget], all_batches: dict, templates: Path, as_of: dt.date) -> None:
         """The end of a build: the input problems (outputs/validation.*, results/validation.txt) and the overview page."""
@@ -200,6 +207,16 @@ def _newer_than_inputs(paths: list[Path]) -> None:
     for path in paths:
         if path.exists():
             os.utime(path)
+
+
+def _failed(report: ReportTarget, files: ReportFiles, error: Exception) -> Failure:
+    """What a render job does with a report that fails: its traceback in the log, no file of it left (Snakemake
+    removed the job's outputs before running it)."""
+    name = f"{report.grant_slug}/{report.report_slug}"
+    _append_log(f"grantreports: {name}: FAILED\n{traceback.format_exc()}")
+    for path in files.all():
+        path.unlink(missing_ok=True)
+    return Failure(name, report.grant_number, f"{type(error).__name__}: {error}", PREVIEW_LOG.as_posix())
 
 
 def _append_log(text: str) -> None:

@@ -13,7 +13,6 @@ import resource
 import sys
 import time
 import traceback
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,30 +101,33 @@ def _grant_number(data_path: Path) -> str:
 
 
 def render_report(
-    data_path: Path,
-    report_slug: str,
-    templates_dir: Path,
-    files: ReportFiles,
-    input_hashes: dict[str, str],
-    kept: ReportFiles,
-    on_pdf: Callable[[], object] = lambda: None,
+    data_path: Path, report_slug: str, templates_dir: Path, files: ReportFiles, input_hashes: dict[str, str], kept: ReportFiles
 ) -> bool:
     """Write the report's files; False when they were restored from `kept` instead, their content unchanged.
 
     `input_hashes`: SHA-256 of the input files as the build read them (results/extraction.json), for the manifest.
     `kept`: where the files of the report's last build are kept (hard links), to restore them from.
-    `on_pdf`: called once the PDF is in place, before the other files are made.
     """
+    started = start_report(data_path, report_slug, templates_dir, files, input_hashes, kept)
+    if started is None:
+        return False
+    started.finish()
+    return True
+
+
+def start_report(
+    data_path: Path, report_slug: str, templates_dir: Path, files: ReportFiles, input_hashes: dict[str, str], kept: ReportFiles
+) -> PdfWritten | None:
+    """The report's PDF written, the rest to follow (PdfWritten.finish); None when all its files were restored
+    from `kept` instead, their content unchanged. The PDF first, the file people look at: preview shows every
+    edited report's PDF before it makes their Word files."""
     data = GrantData.from_json(data_path.read_text(encoding="utf-8"))
     inputs = [source.file for source in data.sources()]
     used = template_files(templates_dir, data.grant.funder)
     content = manifest.content_manifest(data.grant.grant_number, report_slug, data_path, templates_dir, used, inputs)
     if restore(files, kept, content):
-        on_pdf()
-        return False
+        return None
     prepared = prepare(data, report_slug, templates_dir)
-    # The PDF first, the file people look at (preview shows it while the Word file is still being made);
-    # the manifest last: it records what came out, and a report without one is not finished.
     pdf = prepared.pdf(
         {
             SOURCES_NAME: (prepared.sources, "Every input row behind the report's figures: file, sheet, row, and the figure it feeds"),
@@ -136,14 +138,28 @@ def render_report(
         }
     )
     write_atomically(files.pdf, pdf)
-    on_pdf()
-    word = prepared.word()
-    write_atomically(files.docx, word)
-    write_atomically(files.sources, prepared.sources)
-    outputs = {files.docx: word, files.pdf: pdf, files.sources: prepared.sources}
-    write_atomically(files.manifest, manifest.to_bytes(manifest.full_manifest(content, outputs, input_hashes)))
-    keep(files, kept)
-    return True
+    return PdfWritten(prepared, content, pdf, files, input_hashes, kept)
+
+
+@dataclass(frozen=True)
+class PdfWritten:
+    """A report whose PDF is in place: finish() writes its Word file and data extract, then the manifest, last:
+    it records what came out, and a report without one is not finished."""
+
+    prepared: PreparedReport
+    content: dict  # the content manifest: what the report is built from
+    pdf: bytes
+    files: ReportFiles
+    input_hashes: dict[str, str]
+    kept: ReportFiles
+
+    def finish(self) -> None:
+        word = self.prepared.word()
+        write_atomically(self.files.docx, word)
+        write_atomically(self.files.sources, self.prepared.sources)
+        outputs = {self.files.docx: word, self.files.pdf: self.pdf, self.files.sources: self.prepared.sources}
+        write_atomically(self.files.manifest, manifest.to_bytes(manifest.full_manifest(self.content, outputs, self.input_hashes)))
+        keep(self.files, self.kept)
 
 
 @dataclass(frozen=True)
