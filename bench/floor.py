@@ -1,18 +1,22 @@
-"""The render floor: the build's reports rendered in one process per core, no workflow around them.
+"""Our PDF and the office route, timed on the same reports of a built project, one report at a time.
 
-For each report only the two renderers are timed: docxtpl filling the Word template
-(grantreports.render.word) and WeasyPrint laying out and writing the PDF/A
-(grantreports.render.pdf). Reading the data, the context and the charts are done first and
-not counted: the floor is what rendering alone costs, the figure the build is compared with.
+Ours: the whole `PreparedReport.pdf(...)` call as the build makes it (grantreports.render.report:
+tagged PDF/A-3, the data extract and the manifest attached). The office route: docxtpl filling the
+Word template (`PreparedReport.word()`), then LibreOffice converting the .docx files to PDF in one
+`soffice --headless --convert-to pdf` call. Reading the data, the context, the charts and the data
+extract (`prepare`) are done first and counted for neither: both routes need them.
 """
 
 from __future__ import annotations
 
 import io
-import json
+import itertools
+import os
+import shutil
+import statistics
+import subprocess
 import time
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -21,43 +25,84 @@ from pypdf import PdfReader
 @dataclass(frozen=True)
 class RenderTime:
     report: str  # <grant>/<report>
-    word_s: float
-    pdf_s: float
+    funder: str
+    word_s: float  # PreparedReport.word(): docxtpl
+    pdf_s: float  # PreparedReport.pdf(...): WeasyPrint, tagged, with the build's attachments
     pages: int
 
 
-def render_times(workdir: Path, templates: Path, reports: list[str], cores: int) -> list[RenderTime]:
-    """Each report's docxtpl and WeasyPrint time, the reports split over `cores` processes."""
-    chunks = [reports[i::cores] for i in range(cores)]
-    with get_context("fork").Pool(cores) as pool:
-        results = pool.starmap(_render_chunk, [(workdir, templates, chunk) for chunk in chunks if chunk])
-    by_name = {t.report: t for chunk in results for t in chunk}
-    return [by_name[name] for name in reports]
+def render_times(project: Path, templates: Path, reports: list[str], docx_dir: Path) -> list[RenderTime]:
+    """Each report's Word and PDF render in this process, in turn; its .docx goes to `docx_dir` for the office route.
 
-
-def _render_chunk(workdir: Path, templates: Path, reports: list[str]) -> list[RenderTime]:
-    from grantreports.common.collector import bulk_allocation
-
-    with bulk_allocation():  # as in a render job
-        return _render_each(workdir, templates, reports)
-
-
-def _render_each(workdir: Path, templates: Path, reports: list[str]) -> list[RenderTime]:
+    The first report is rendered once before, not counted: fonts and templates loaded, as in a running job."""
+    from grantreports.audit import manifest
     from grantreports.checks.extraction import data_file
+    from grantreports.common.collector import bulk_allocation
+    from grantreports.funders.profiles import template_files
     from grantreports.inputs.model import GrantData
     from grantreports.render.report import prepare
     from grantreports.render.report_files import MANIFEST_NAME, SOURCES_NAME
 
-    times = []
-    for name in reports:
+    def prepared_report(name: str):
         grant, report_slug = name.split("/")
-        data = GrantData.from_json(data_file(workdir / "results", grant).read_text(encoding="utf-8"))
-        prepared = prepare(data, report_slug, templates)  # context, charts, data extract: not counted
-        attachments = {SOURCES_NAME: (prepared.sources, "data extract"), MANIFEST_NAME: (json.dumps({"report": name}).encode(), "manifest")}
-        started = time.perf_counter()
-        prepared.word()
-        word_done = time.perf_counter()
-        pdf = prepared.pdf(attachments)
-        pdf_done = time.perf_counter()
-        times.append(RenderTime(name, word_done - started, pdf_done - word_done, len(PdfReader(io.BytesIO(pdf)).pages)))
+        path = data_file(project / "results", grant)
+        data = GrantData.from_json(path.read_text(encoding="utf-8"))
+        used = template_files(templates, data.grant.funder)
+        content = manifest.content_manifest(data.grant.grant_number, report_slug, path, templates, used, [s.file for s in data.sources()])
+        prepared = prepare(data, report_slug, templates)
+        attachments = {SOURCES_NAME: (prepared.sources, "data extract"), MANIFEST_NAME: (manifest.to_bytes(content), "manifest")}
+        return data.grant.funder, prepared, attachments
+
+    docx_dir.mkdir(parents=True, exist_ok=True)
+    times = []
+    with bulk_allocation():  # as in a render job
+        _, warm, attachments = prepared_report(reports[0])
+        warm.word(), warm.pdf(attachments)
+        for name in reports:
+            funder, prepared, attachments = prepared_report(name)
+            started = time.perf_counter()
+            word = prepared.word()
+            word_done = time.perf_counter()
+            pdf = prepared.pdf(attachments)
+            pdf_done = time.perf_counter()
+            (docx_dir / docx_name(name)).write_bytes(word)
+            times.append(RenderTime(name, funder, word_done - started, pdf_done - word_done, len(PdfReader(io.BytesIO(pdf)).pages)))
     return times
+
+
+def docx_name(report: str) -> str:
+    return report.replace("/", "__") + ".docx"
+
+
+@dataclass(frozen=True)
+class OfficeTime:
+    seconds: float  # the one soffice call, start to exit
+    per_file: dict[str, float]  # .docx name -> its conversion, from the PDFs' write times, the call's start and end shared evenly
+    pages: int
+
+
+def office_route(soffice: str, docx_files: list[Path], scratch: Path) -> OfficeTime:
+    """One `soffice --convert-to pdf` call for all `docx_files`; its first start (which creates the profile) not counted.
+
+    soffice converts the files in turn and writes each PDF when done: the gaps between the PDFs' write
+    times are the files' own conversion times (the first file's: the median of the others); the rest of
+    the call (soffice's start and exit) is shared evenly among the files."""
+    profile = scratch / "profile"
+    outdir = scratch / "pdf"
+    shutil.rmtree(outdir, ignore_errors=True)
+    base = [soffice, f"-env:UserInstallation=file://{profile}", "--headless"]
+    subprocess.run([*base, "--terminate_after_init"], capture_output=True, check=False)
+    started = time.perf_counter()
+    convert = [*base, "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docx_files)]
+    run = subprocess.run(convert, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    written = {path: (outdir / path.with_suffix(".pdf").name) for path in docx_files}
+    missing = [path.name for path, pdf in written.items() if not pdf.is_file()]
+    if run.returncode != 0 or missing:
+        raise RuntimeError(f"soffice failed ({run.returncode}); no PDF for {missing[:5]}\n{run.stdout[-2000:]}{run.stderr[-2000:]}")
+    done = sorted((os.stat(pdf).st_mtime_ns / 1e9, path.name) for path, pdf in written.items())  # in the order converted
+    own = [later - earlier for (earlier, _), (later, _) in itertools.pairwise(done)]
+    first = statistics.median(own) if own else 0.0  # the first file's own time is not separable from soffice's start
+    shared = (seconds - first - sum(own)) / len(docx_files)
+    per_file = {name: shared + t for (_, name), t in zip(done, [first, *own], strict=True)}
+    return OfficeTime(seconds, per_file, sum(len(PdfReader(pdf).pages) for pdf in written.values()))

@@ -5,7 +5,8 @@ places, target groups, budgets and expenses) under its own grant number, with a 
 report covering the whole grant, and its share of the M activity rows spread over its period.
 Activities sit in one shared workbook, as a programme office would collect them. The same
 arguments always write the same values; --edit changes one activity row of one grant (its
-participants), as a project manager correcting a figure would.
+participants), as a project manager correcting a figure would, and rewrites activities.xlsx only
+(--edit 2, 3 … give other values, for repeated edits).
 
 Run:  .venv/bin/python bench/generate.py --grants 1000 --activities 100000 --out bench/work/inputs
 """
@@ -109,7 +110,8 @@ def _copies(table: list[tuple], base_number: str, number: str) -> list[list]:
     return [[number, *(_dated(v) for v in row[1:])] for row in table if row[0] == base_number]
 
 
-def activity_rows(grants: list[tuple[str, dict]], total: int, edit: bool) -> list[list]:
+def activity_rows(grants: list[tuple[str, dict]], total: int, edit: int) -> list[list]:
+    """The activity rows; with `edit`, the participants of the middle row (edited_row) raised by that much."""
     rng = random.Random(20261122)
     rows = []
     per_grant = [total // len(grants) + (1 if i < total % len(grants) else 0) for i in range(len(grants))]
@@ -137,8 +139,18 @@ def activity_rows(grants: list[tuple[str, dict]], total: int, edit: bool) -> lis
                 ]
             )
     if edit:
-        rows[len(rows) // 2][7] += 1  # one figure of one grant, corrected
+        rows[edited_row(rows)][7] += edit  # one figure of one grant, corrected
     return rows
+
+
+def edited_row(rows: list[list]) -> int:
+    return len(rows) // 2
+
+
+def edited_grant(grant_count: int, activity_count: int) -> str:
+    """The grant number whose activity row --edit changes."""
+    rows = activity_rows(grant_numbers(grant_count), activity_count, 0)
+    return rows[edited_row(rows)][0]
 
 
 def write_workbook(path: Path, sheets: dict[str, tuple[list[str], list[list]]]) -> None:
@@ -154,9 +166,16 @@ def write_workbook(path: Path, sheets: dict[str, tuple[list[str], list[list]]]) 
     partial.replace(path)
 
 
-def generate(out: Path, grant_count: int, activity_count: int, edit: bool = False) -> list[str]:
-    """Write grants.xlsx, activities.xlsx and expenses.xlsx into `out`; the grant numbers, in order."""
+def generate(out: Path, grant_count: int, activity_count: int, edit: int = 0) -> list[str]:
+    """Write grants.xlsx, activities.xlsx and expenses.xlsx into `out`; the grant numbers, in order.
+
+    With `edit`, only activities.xlsx is written, one row's participants raised by `edit`: the other
+    files stay as they were, bytes and dates, as when a person edits one workbook."""
     grants = grant_numbers(grant_count)
+    activities = {"activities": (example.ACTIVITY_COLUMNS, activity_rows(grants, activity_count, edit))}
+    if edit:
+        write_workbook(out / "activities.xlsx", activities)
+        return [number for number, _ in grants]
     tables = {name: [] for name in SHEETS}
     for number, base in grants:
         end = base["end_date"].isoformat()
@@ -171,7 +190,7 @@ def generate(out: Path, grant_count: int, activity_count: int, edit: bool = Fals
             tables[name] += rows
     write_workbook(out / "grants.xlsx", {name: (SHEETS[name], tables[name]) for name in SHEETS if name != "expenses"})
     write_workbook(out / "expenses.xlsx", {"expenses": (SHEETS["expenses"], tables["expenses"])})
-    write_workbook(out / "activities.xlsx", {"activities": (example.ACTIVITY_COLUMNS, activity_rows(grants, activity_count, edit))})
+    write_workbook(out / "activities.xlsx", activities)
     return [number for number, _ in grants]
 
 
@@ -180,7 +199,9 @@ def main() -> None:
     parser.add_argument("--grants", type=int, default=1000)
     parser.add_argument("--activities", type=int, default=100_000)
     parser.add_argument("--out", type=Path, required=True, help="folder for the input workbooks")
-    parser.add_argument("--edit", action="store_true", help="change the participants of one activity row of one grant")
+    parser.add_argument(
+        "--edit", type=int, nargs="?", const=1, default=0, help="raise the participants of one activity row of one grant by this (1)"
+    )
     args = parser.parse_args()
     generate(args.out, args.grants, args.activities, args.edit)
 

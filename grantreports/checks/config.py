@@ -14,7 +14,7 @@ import yaml
 
 from grantreports.common import i18n
 from grantreports.common.i18n import tr
-from grantreports.common.project import PROJECT_DIR, SCHEMA_DIR
+from grantreports.common.project import PROJECT_DIR, SCHEMA_DIR, read_schema
 from grantreports.funders.profiles import profile_files
 from grantreports.inputs import cells
 
@@ -23,7 +23,7 @@ SCHEMA_FILE = SCHEMA_DIR / "config.schema.yaml"
 
 @cache
 def _schema() -> dict:
-    return yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return read_schema(SCHEMA_FILE)
 
 
 def read_config(path: Path) -> tuple[dict, list[str]]:

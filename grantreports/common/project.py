@@ -6,6 +6,8 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]  # the checkout: Snakefile, rules/, schemas/, grantreports/
 PACKAGE_DIR = PROJECT_DIR / "grantreports"
 SCHEMA_DIR = PROJECT_DIR / "schemas"
@@ -22,3 +24,9 @@ def code_digest() -> str:
     for path in code + workflow:
         digest.update(path.relative_to(PROJECT_DIR).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
+
+
+def read_schema(path: Path) -> dict:
+    """One of our own schema files, parsed with libyaml where PyYAML has it (a tenth of the pure-Python parser's
+    time, in every process of a build); user files (config, profiles) keep the parser whose messages they report."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

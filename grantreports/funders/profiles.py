@@ -12,7 +12,7 @@ import yaml
 
 from grantreports.common.i18n import tr
 from grantreports.common.problems import Problem
-from grantreports.common.project import SCHEMA_DIR
+from grantreports.common.project import SCHEMA_DIR, read_schema
 
 PROFILE_FILE = "profile.yaml"
 SHARED_FOLDER = "shared"  # CSS and fonts every format uses
@@ -143,7 +143,7 @@ def _grant_column_clashes(data: object, shown: str) -> list[Problem]:
 @cache
 def _grants_sheet_columns() -> frozenset[str]:
     """The grants sheet's columns and their Latvian names, from its schema (the input stage reads it the same way)."""
-    schema = yaml.safe_load((SCHEMA_DIR / "sheets" / "grants.schema.yaml").read_text(encoding="utf-8"))
+    schema = read_schema(SCHEMA_DIR / "sheets" / "grants.schema.yaml")
     return frozenset(schema["properties"]) | {spec["x-lv"] for spec in schema["properties"].values()}
 
 
@@ -218,5 +218,5 @@ def _share(value: float | None) -> Decimal | None:
 
 @cache
 def _validator() -> jsonschema.Validator:
-    schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    schema = read_schema(SCHEMA_FILE)
     return jsonschema.Draft202012Validator(schema)

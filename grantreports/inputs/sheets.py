@@ -10,12 +10,10 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-import yaml
-
 from grantreports.common import i18n
 from grantreports.common.i18n import tr
 from grantreports.common.problems import EVERY_GRANT, Problem
-from grantreports.common.project import SCHEMA_DIR
+from grantreports.common.project import SCHEMA_DIR, read_schema
 from grantreports.funders.profiles import Profile
 from grantreports.inputs import cells
 from grantreports.inputs.masked_cells import MergedCell, UncachedFormula, as_spreadsheet_error
@@ -131,7 +129,7 @@ def sheet_specs() -> dict[str, SheetSpec]:
     """Every input sheet, by name, in the order of SHEET_NAMES."""
     specs = {}
     for name in SHEET_NAMES:
-        schema = yaml.safe_load((SHEETS_SCHEMA_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8"))
+        schema = read_schema(SHEETS_SCHEMA_DIR / f"{name}.schema.yaml")
         required = set(schema["required"])
         columns = tuple(_column(k, p, k in required) for k, p in schema["properties"].items())
         specs[name] = SheetSpec(
