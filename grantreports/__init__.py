@@ -18,10 +18,12 @@ flows through them. A stage may import the stages before it, never one after it
            and a new project folder (config, workbook, build script, README) in one command
 
 `__main__` (the command line the rules call), `outcome` (how a build ends: what went wrong,
-last, and its exit code) and `docs` (the generated parts of the READMEs) sit above the stages
-and may import any of them; no stage imports them.
+last, and its exit code), `overview` (the overview page), `docs` (the generated parts of the
+READMEs) and the package `preview` (a build kept up to date while the inputs are edited, served
+on 127.0.0.1) sit above the stages and may import any of them; no stage imports them.
 """
 
 __version__ = "0.1.0"
 
 STAGES = ("common", "funders", "inputs", "figures", "checks", "audit", "render", "starter")
+ABOVE_STAGES = ("preview",)  # sub-packages that, like __main__, use the stages and the top-level modules

@@ -3,7 +3,9 @@
 The batch build (`snakemake`) runs first, so that preview starts from exactly what a build leaves. Then one
 process stays warm (session.py: the inputs read, the renderer imported), watches the input files, the config
 and the templates (watch.py), and after each save brings outputs/ up to date, the changed reports' PDFs first.
-The overview page and the reports are served on 127.0.0.1 (server.py), and refresh themselves in the browser."""
+The overview page and the reports are served on 127.0.0.1 (server.py), and refresh themselves in the browser.
+
+Imports: every stage, and the modules above them (overview): it is a build, as the Snakefile is."""
 
 from __future__ import annotations
 
