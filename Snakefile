@@ -18,7 +18,7 @@ include: "rules/verify.smk"
 rule all:
     default_target: True
     input:
-        [batch_done(batch) for batch in BATCHES],
+        [str(batch_done(batch)) for batch in BATCHES],
         str(VALIDATION),
 
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from grantreports.checks.extraction import Extraction
-from grantreports.checks.summary import summary_text
+from grantreports.checks.summary import summary_file
 from grantreports.common import i18n
 from grantreports.common.files import write_atomically
 from grantreports.common.i18n import tr
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return 0 if render_batch(args.reports, args.templates, args.results, args.outputs, args.done, args.log) else 1
     extraction = Extraction.from_json(json.loads(args.extraction.read_text(encoding="utf-8")))
-    write_atomically(args.output, (summary_text(extraction.problems)[0] + "\n").encode())
+    write_atomically(args.output, summary_file(extraction.problems))
     return 0
 
 

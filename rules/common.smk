@@ -16,11 +16,11 @@ from grantreports.checks.summary import headline
 from grantreports.checks.validation_report import write_validation_reports
 from grantreports.common import i18n
 from grantreports.common.files import write_if_changed
-from grantreports.common.project import code_digest
+from grantreports.common.project import CODE_FILE, OUTPUTS, RESULTS, VALIDATION, code_digest
 from grantreports.funders.profiles import template_files as funder_files
 from grantreports.outcome import build_outcome, config_problems_text, removed_reports_text
 from grantreports.overview import PAGE, Build, finish_overview
-from grantreports.render.batches import batches
+from grantreports.render.batches import batch_done, batches
 from grantreports.render.failures import failures_file, read_failures
 from grantreports.render import report_files
 
@@ -51,7 +51,6 @@ stop_on_config_problems(_UNREADABLE or config_problems(config, CONFIG_FILE, Path
 config.update(with_defaults(config))
 i18n.use(config["language"])  # this process's messages, and its jobs' (they inherit the environment)
 
-RESULTS = Path("results")
 TEMPLATES = Path(config["templates"])
 AS_OF = datetime.date.fromisoformat(config["as_of"])
 GRANTREPORTS = f"PYTHONPATH={shlex.quote(workflow.basedir)} {shlex.quote(sys.executable)} -m grantreports"
@@ -63,28 +62,20 @@ BATCHES = batches(REPORTS, config["render_batches"])
 # Each report's files: extension -> caption file under report/
 REPORT_FILES = {"docx": "docx", "pdf": "pdf", "sources.xlsx": "sources", "manifest.json": "manifest"}
 # The code (package, schemas, rules) is not a file Snakemake tracks: its digest is written to
-# results/code.txt, an input of the jobs, so that a change reruns them. A file and not a
+# results/code.txt (CODE_FILE), an input of the jobs, so that a change reruns them. A file and not a
 # parameter because the workflow profiles set `rerun-triggers: mtime`: Snakemake's params
 # trigger imports pandas and reads every output's metadata, a second of a rerun with nothing to do.
-CODE_FILE = RESULTS / "code.txt"
-VALIDATION = RESULTS / "validation.txt"
-OUTPUTS = Path("outputs")
 
 
 def report_file(report, ext):
     return f"outputs/{report.grant_slug}/{report.report_slug}.{ext}"
 
 
-def batch_done(batch):
-    """Written by the batch's job once all its reports are built; what the default target asks for (rules/report.smk)."""
-    return f"results/batches/{batch}.txt"
-
-
 def forget_unfinished_batches():
     """A batch one of whose report files is gone (deleted, or its job killed) is not done: its job runs again."""
     for batch, members in BATCHES.items():
         if not all(os.path.exists(report_file(r, ext)) for r in members for ext in REPORT_FILES):
-            Path(batch_done(batch)).unlink(missing_ok=True)
+            batch_done(batch).unlink(missing_ok=True)
 
 
 def remove_unmade_reports():
@@ -126,7 +117,7 @@ def finish_build():
     """The build's last words: reports that could not be made, then the problems; exit 1 on any error. The overview
     page (outputs/index.html) is written first; a build that succeeds ends with how many reports it has and where
     the page is (and exits there, before Snakemake's closing lines), one that fails with its problems."""
-    failure_files = [failures_file(Path(batch_done(batch))) for batch in BATCHES]
+    failure_files = [failures_file(batch_done(batch)) for batch in BATCHES]
     text, failed = build_outcome(EXTRACTION.problems, failure_files)
     build = Build(EXTRACTION, frozenset(REPORTS), read_failures(failure_files), AS_OF, CONFIG_FILE)
     line, written = finish_overview(build, OUTPUTS, RESULTS, TEMPLATES)

@@ -21,7 +21,7 @@ for batch, members in BATCHES.items():
             templates=sorted({f for r in members for f in funder_template_files(r.funder)}),
             code=str(CODE_FILE),
         output:
-            done=batch_done(batch),
+            done=str(batch_done(batch)),
             reports=[
                 report(
                     report_file(r, ext),

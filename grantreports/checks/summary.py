@@ -38,6 +38,11 @@ def summary_text(problems: list[Problem]) -> tuple[str, int]:
     return "\n".join(dict.fromkeys(line for line in lines if line)), len(errors)
 
 
+def summary_file(problems: list[Problem]) -> bytes:
+    """results/validation.txt: the summary the build prints at its end."""
+    return (summary_text(problems)[0] + "\n").encode()
+
+
 def _blocked_line(blocked: set[str]) -> str:
     if EVERY_GRANT in blocked:
         return tr("No report was made for any grant: an error below concerns rows that could belong to any of them.")

@@ -13,6 +13,12 @@ PACKAGE_DIR = PROJECT_DIR / "grantreports"
 SCHEMA_DIR = PROJECT_DIR / "schemas"
 SNAKEFILE = PROJECT_DIR / "Snakefile"
 
+# The build's own folders and files, relative to the project folder it runs in: the Snakefile's and preview's.
+RESULTS = Path("results")  # what a build keeps between runs: per-grant data, checks, kept copies of reports
+OUTPUTS = Path("outputs")  # what people read: the reports, the problem lists, the overview page
+CODE_FILE = RESULTS / "code.txt"  # the code's digest, an input of the render jobs (a code change reruns them)
+VALIDATION = RESULTS / "validation.txt"  # the summary of the input problems, the validation job's output
+
 
 @cache
 def code_digest() -> str:

@@ -19,11 +19,11 @@ from pathlib import Path
 
 from grantreports.checks.config import read_config, with_defaults
 from grantreports.common.i18n import ntr, tr
-from grantreports.common.project import SNAKEFILE
+from grantreports.common.project import OUTPUTS, SNAKEFILE
 from grantreports.funders.profiles import profile_files
 from grantreports.inputs.patterns import input_files
 from grantreports.preview.server import LiveState, serve
-from grantreports.preview.session import OUTPUTS, Session, Update
+from grantreports.preview.session import Session, Update
 from grantreports.preview.watch import PATIENCE, Watcher
 
 
@@ -31,7 +31,7 @@ def run_preview(workdir: Path, config_file: str, port: int, open_browser: bool, 
     """Serve, build, then update after every change until stopped (Ctrl+C, or a TERM signal); exit code 0."""
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl+C: every file write is atomic
     state = LiveState()
-    OUTPUTS.mkdir(exist_ok=True)
+    (workdir / OUTPUTS).mkdir(exist_ok=True)
     server = serve(workdir / OUTPUTS, state, port)
     url = f"http://127.0.0.1:{server.server_port}/"
     try:

@@ -20,32 +20,22 @@ from pathlib import Path
 
 from grantreports.checks.config import config_problems, read_config, unknown_grants, with_defaults
 from grantreports.checks.extraction import Extraction, ReadCache, ReportTarget, data_file, extract
-from grantreports.checks.summary import summary_text
+from grantreports.checks.summary import summary_file
 from grantreports.checks.validation_report import write_validation_reports
 from grantreports.common import i18n
 from grantreports.common.files import sha256_file, write_atomically, write_if_changed
-from grantreports.common.project import code_digest
+from grantreports.common.project import CODE_FILE, OUTPUTS, RESULTS, VALIDATION, code_digest
 from grantreports.funders.profiles import template_files
 from grantreports.overview import Build, finish_overview
-from grantreports.render.batches import batches
+from grantreports.render.batches import batch_done, batches
 from grantreports.render.failures import Failure, failures_file, read_failures, record_failures
 from grantreports.render.report_files import ReportFiles, remove_unmade_reports
 
-# The workflow's folders and files, relative to the project folder (rules/common.smk).
-RESULTS = Path("results")
-OUTPUTS = Path("outputs")
-CODE_FILE = RESULTS / "code.txt"
-VALIDATION = RESULTS / "validation.txt"
 PREVIEW_LOG = Path("logs") / "preview.log"  # the tracebacks of reports preview could not make
 
 
-def batch_done(batch: str) -> Path:
-    """The file a render job writes once all its reports are built (rules/report.smk)."""
-    return RESULTS / "batches" / f"{batch}.txt"
-
-
 def report_files(report: ReportTarget) -> ReportFiles:
-    return ReportFiles.beside(OUTPUTS / report.grant_slug / f"{report.report_slug}.pdf")
+    return ReportFiles.of(OUTPUTS, report.grant_slug, report.report_slug)
 
 
 @dataclass
@@ -147,7 +137,7 @@ class Session:
         failed, started = {}, []
         for report in todo:
             files, name = report_files(report), f"{report.grant_slug}/{report.report_slug}"
-            kept = ReportFiles.beside(RESULTS / "kept" / report.grant_slug / f"{report.report_slug}.pdf")
+            kept = ReportFiles.of(RESULTS / "kept", report.grant_slug, report.report_slug)
             try:
                 pending = start_report(
                     data_file(RESULTS, report.grant_slug), report.report_slug, templates, files, extraction.input_hashes, kept
@@ -186,7 +176,7 @@ class Session:
     def _finish(self, extraction: Extraction, selected: list[ReportTarget], all_batches: dict, templates: Path, as_of: dt.date) -> None:
         """The end of a build: the input problems (outputs/validation.*, results/validation.txt) and the overview page."""
         write_validation_reports(extraction.problems, OUTPUTS, as_of)
-        write_if_changed(VALIDATION, (summary_text(extraction.problems)[0] + "\n").encode())
+        write_if_changed(VALIDATION, summary_file(extraction.problems))
         _newer_than_inputs([VALIDATION])  # newer than results/extraction.json, its input: its job has nothing to do
         failures = read_failures([failures_file(batch_done(batch)) for batch in all_batches])
         finish_overview(Build(extraction, frozenset(selected), failures, as_of, self.config_file), OUTPUTS, RESULTS, templates)

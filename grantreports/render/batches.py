@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from pathlib import Path
 
 from grantreports.checks.extraction import ReportTarget
+from grantreports.common.project import RESULTS
 
 
 def batch_of(grant_slug: str, batch_count: int) -> str:
     index = int(hashlib.sha256(grant_slug.encode()).hexdigest()[:8], 16) % batch_count
     return f"batch-{index:03d}"
+
+
+def batch_done(batch: str) -> Path:
+    """The file a batch's job writes once all its reports are built, listing them: what the build asks of a batch."""
+    return RESULTS / "batches" / f"{batch}.txt"
 
 
 def batches(reports: list[ReportTarget], batch_count: int) -> dict[str, list[ReportTarget]]:

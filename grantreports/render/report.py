@@ -81,9 +81,9 @@ def _render_each(
                 data_file(results_dir, grant),
                 report_slug,
                 templates_dir,
-                ReportFiles.beside(outputs_dir / grant / f"{report_slug}.pdf"),
+                ReportFiles.of(outputs_dir, grant, report_slug),
                 input_hashes,
-                ReportFiles.beside(results_dir / "kept" / grant / f"{report_slug}.pdf"),
+                ReportFiles.of(results_dir / "kept", grant, report_slug),
             )
         except Exception as error:  # noqa: BLE001  one report's failure, whatever it is, must not stop the batch's others
             failed.append(Failure(name, _grant_number(data_file(results_dir, grant)), f"{type(error).__name__}: {error}", log))

@@ -22,6 +22,11 @@ class ReportFiles:
     manifest: Path
 
     @classmethod
+    def of(cls, folder: Path, grant_slug: str, report_slug: str) -> ReportFiles:
+        """The files of one report in `folder` (outputs/, or the kept copies in results/kept/): <grant>/<report>.*"""
+        return cls.beside(folder / grant_slug / f"{report_slug}.pdf")
+
+    @classmethod
     def beside(cls, pdf: Path) -> ReportFiles:
         stem = pdf.with_suffix("")
         return cls(
