@@ -45,7 +45,7 @@ def run_preview(workdir: Path, config_file: str, port: int, open_browser: bool, 
         watcher = Watcher(lambda: _watched(workdir, config_file))
         while True:
             changed = watcher.next_change(lambda paths: _waiting(state, paths, workdir))
-            names = ", ".join(sorted(path.relative_to(workdir).as_posix() for path in changed))
+            names = ", ".join(sorted(_shown(path, workdir) for path in changed))
             message = tr("{files} changed; updating the reports…").format(files=names)
             state.show("busy", message)
             _say(message)
@@ -111,7 +111,7 @@ def _show(state: LiveState, update: Update | None) -> None:
 
 
 def _waiting(state: LiveState, paths: list[Path], workdir: Path) -> None:
-    names = ", ".join(path.relative_to(workdir).as_posix() for path in paths)
+    names = ", ".join(_shown(path, workdir) for path in paths)
     state.show("busy", tr("waiting until {files} is saved completely (or no longer locked)…").format(files=names))
 
 
@@ -129,6 +129,11 @@ def _watched(workdir: Path, config_file: str) -> list[Path]:
         if profile_files(folder):
             paths += [path for path in folder.rglob("*") if path.is_file() and not path.name.startswith((".", "~$"))]
     return paths
+
+
+def _shown(path: Path, workdir: Path) -> str:
+    """A file as people know it: relative to the project folder, or in full when outside it (the tool's own templates)."""
+    return path.relative_to(workdir).as_posix() if path.is_relative_to(workdir) else path.as_posix()
 
 
 def _say(text: str) -> None:

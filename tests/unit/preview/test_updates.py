@@ -42,3 +42,12 @@ def test_the_bar_says_what_was_updated_and_what_is_wrong():
     assert "2 reports updated in 1.2 s" in state.get().message and "1 error in the inputs" in state.get().message
     _show(state, Update(config_problems=["config/config.yaml: key 'as_of': value '2024-13-01' …"]))
     assert state.get().status == "problem" and "as_of" in state.get().message and state.get().version == 2
+
+
+def test_a_file_outside_the_project_is_named_in_full(tmp_path):
+    from grantreports.preview import _shown
+
+    project = tmp_path / "project"
+    assert _shown(project / "inputs" / "projekts.xlsx", project) == "inputs/projekts.xlsx"
+    template = tmp_path / "grantreports" / "templates" / "sif-nvo-fonds" / "report.html"  # init's projects use the tool's own
+    assert _shown(template, project) == template.as_posix()
