@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
+import json
+import zipfile
 from pathlib import Path
 
 import docx
@@ -213,6 +216,18 @@ def write_project(
         encoding="utf-8",
     )
     return folder
+
+
+def complete(name, data):
+    """A whole file of its kind: what a reader of the output folder could trip over if it were cut short."""
+    if name.endswith(".pdf"):
+        return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    if name.endswith((".docx", ".xlsx")):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.testzip() is None
+    if name.endswith(".json"):
+        json.loads(data)
+    return True
 
 
 def word_text(path: Path) -> str:

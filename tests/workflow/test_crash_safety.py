@@ -1,16 +1,14 @@
 """Killing the build (SIGKILL) at random moments never leaves a truncated file where an output belongs,
 and the next run finishes the job with the same bytes a clean build gives."""
 
-import json
 import os
 import random
 import signal
 import subprocess
 import sys
 import time
-import zipfile
 
-from tests.fixtures import REPO, write_project
+from tests.fixtures import REPO, complete, write_project
 
 KILLS = 20
 
@@ -25,20 +23,6 @@ def outputs(folder):
 
 def command(folder, *args):
     return [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(folder), "--cores", "2", *args]
-
-
-def complete(name, data):
-    """A whole file of its kind: what a reader of the output folder could trip over if it were cut short."""
-    if name.endswith(".pdf"):
-        return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
-    if name.endswith((".docx", ".xlsx")):
-        import io
-
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return archive.testzip() is None
-    if name.endswith(".json"):
-        json.loads(data)
-    return True
 
 
 def test_sigkill_at_random_moments_leaves_no_truncated_output_and_the_rerun_matches_a_clean_build(tmp_path):

@@ -2,7 +2,6 @@
 template problems on its page, waits for a half-saved workbook, and leaves exactly the files a build would leave
 (a `snakemake` run afterwards renders nothing; killed mid-render, the next build gives what an uninterrupted one gives)."""
 
-import io
 import json
 import os
 import random
@@ -15,13 +14,12 @@ import threading
 import time
 import urllib.error
 import urllib.request
-import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from tests.fixtures import REPO, pdf_text
+from tests.fixtures import REPO, complete, pdf_text
 
 GRANT = "2023-lv-nvof-mac-041-58"  # the SIF grant of the examples; its first activity row is row 2
 PDF = Path("outputs") / GRANT / "interim-1.pdf"  # row 2 falls in the first period
@@ -218,19 +216,6 @@ def save_like_libreoffice_bytes(path: Path, content: bytes) -> None:
     os.replace(temporary, path)
 
 
-def complete(path: Path) -> bool:
-    """A whole file of its kind, what a reader of outputs/ could trip over if it were cut short."""
-    data = path.read_bytes()
-    if path.suffix == ".pdf":
-        return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
-    if path.suffix in (".docx", ".xlsx"):
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return archive.testzip() is None
-    if path.suffix == ".json":
-        json.loads(data)
-    return True
-
-
 def test_killed_mid_render_it_leaves_no_half_written_file_and_the_next_build_equals_an_uninterrupted_one(project, tmp_path):
     twin = batch_twin(project, tmp_path / "batch")
     moments = random.Random(20261202)
@@ -243,7 +228,7 @@ def test_killed_mid_render_it_leaves_no_half_written_file_and_the_next_build_equ
         preview.stop(signal.SIGKILL)
         for path in (project / "outputs").rglob("*"):
             if path.is_file():  # a write cut short stays a hidden .part file, never takes an output's name
-                assert path.name.startswith(".") or complete(path), f"{path} is cut short"
+                assert path.name.startswith(".") or complete(path.name, path.read_bytes()), f"{path} is cut short"
     run = snakemake(project)
     assert run.returncode == 0, run.stderr
     built = {name: data for name, data in outputs(project).items() if not Path(name).name.startswith(".")}
