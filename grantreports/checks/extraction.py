@@ -191,7 +191,8 @@ def _read(
         if read is None:
             file_sheets, file_problems = read_file(workdir / path, name, specs)
             read = [convert_sheet(sheet) for sheet in file_sheets], file_problems
-            reads.put(name, key, read)
+            if sha256_file(workdir / path) == key[0]:  # remembered only by the bytes that were read: a save during the read is not
+                reads.put(name, key, read)
         return read
 
     # calamine lets go of the interpreter while it parses a workbook: the files are read side by

@@ -138,3 +138,41 @@ def test_an_as_of_before_every_period_is_a_warning_naming_the_first_end(project)
     [problem] = extraction.problems
     assert (problem.severity, problem.file, problem.column, problem.value) == ("warning", "config/config.yaml", "as_of", "2023-01-01")
     assert "no report is due by this date, so none is made: the first reporting period ends 31.12.2023." in problem.message
+
+
+def test_a_read_cache_reads_only_the_files_that_changed(project, monkeypatch):
+    write_workbook(project / "inputs" / "other.xlsx", {"periods": sheets()["periods"]})
+    reads, read = extract_module.ReadCache(), []
+    real = extract_module.read_file
+    monkeypatch.setattr(extract_module, "read_file", lambda path, *a: (read.append(path.name), real(path, *a))[1])
+    first = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF, reads=reads)
+    assert sorted(read) == ["grants.xlsx", "other.xlsx"]
+    read.clear()
+    assert extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF, reads=reads) == first
+    assert read == []  # nothing changed: every file from the cache
+    tables = sheets()
+    tables["grants"][1][1] = "Kaimiņu kopienu kopspēks 2"
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF, reads=reads)
+    assert read == ["grants.xlsx"]
+
+
+def test_a_file_saved_between_its_hash_and_its_read_is_not_remembered_by_the_old_hash(project, monkeypatch):
+    reads, real = extract_module.ReadCache(), extract_module.read_file
+    workbook = project / "inputs" / "grants.xlsx"
+    before = workbook.read_bytes()
+    tables = sheets()
+    tables["grants"][1][1] = "Saglabāts lasīšanas laikā"
+
+    def saved_before_read(path, *args):
+        write_workbook(workbook, tables)  # the user saves after the file was hashed, before it is read
+        return real(path, *args)
+
+    monkeypatch.setattr(extract_module, "read_file", saved_before_read)
+    extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF, reads=reads)
+    monkeypatch.setattr(extract_module, "read_file", real)
+    workbook.write_bytes(before)  # saved back as it was: its old hash must not bring back the newer rows read
+    extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF, reads=reads)
+    extract(project, PATTERNS, TEMPLATES, project / "fresh", AS_OF, reads=extract_module.ReadCache())
+    slug = "2023-lv-nvof-mac-041-58"
+    assert data_file(project / "results", slug).read_bytes() == data_file(project / "fresh", slug).read_bytes()
