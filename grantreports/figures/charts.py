@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import fields
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from matplotlib import font_manager, rc_context
@@ -102,8 +102,10 @@ def _measuring_renderer() -> RendererAgg:
     return RendererAgg(1, 1, 720)
 
 
+@lru_cache(maxsize=8192)
 def _size(text: str, points: float = SIZE) -> tuple[float, float]:
-    """Width and height in inches of `text` set in the charts' font."""
+    """Width and height in inches of `text` set in the charts' font; once per process for each text (a label is
+    measured again and again while it is wrapped, and month names recur in every report)."""
     width, height, _ = _measuring_renderer().get_text_width_height_descent(text, FontProperties(family=FONT, size=points), ismath=False)
     return width / 720, height / 720
 
@@ -134,7 +136,13 @@ def _short(text: str, length: int = 48) -> str:
 
 
 def _drawable(text: str) -> str:
-    return drawable(text, (Path(font_manager.findfont(FontProperties(family=FONT))),))
+    return drawable(text, (_font_file(),))
+
+
+@cache
+def _font_file() -> Path:
+    """The charts' font file, looked up once per process (after _register_fonts)."""
+    return Path(font_manager.findfont(FontProperties(family=FONT)))
 
 
 def _wrapped(text: str, width: float = LABEL_WIDTH) -> str:
