@@ -271,7 +271,11 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
             positions[key] = position
     header_problems += near_misses(strangers, [c for c in spec.columns if c.key not in positions], header_index)
     first = header_index + 2  # the spreadsheet's number of the row below the header
-    kept = [(first + offset, row) for offset, row in enumerate(grid[header_index + 1 :]) if any(filled(v) for v in row)]
+    # A row whose first cell is filled is kept on that cell alone, without a generator per row; only the others are
+    # looked at cell by cell. The 100,000 rows of bench activities.xlsx: 0.26 s instead of 0.55 s (median of 7).
+    kept = [
+        (first + offset, row) for offset, row in enumerate(grid[header_index + 1 :]) if (row and filled(row[0])) or any(map(filled, row))
+    ]
     result.row_numbers = [number for number, _ in kept]
     by_position = list(zip_longest(*(row for _, row in kept), fillvalue=None))  # the grid's columns
     result.columns = {key: list(by_position[p]) if p < len(by_position) else [None] * len(kept) for key, p in positions.items()}
