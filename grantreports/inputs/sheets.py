@@ -218,7 +218,7 @@ def convert_columns(
         if wrong:
             bad_cells += [(row, index, message_memo[key], key[1]) for row, key in enumerate(keyed) if key in wrong]
     keys = [column.key for column in spec.columns]
-    rows = [(number, dict(zip(keys, values, strict=True))) for number, *values in zip(row_numbers, *typed_columns, strict=True)]
+    rows = list(zip(row_numbers, [dict(zip(keys, values, strict=True)) for values in zip(*typed_columns, strict=True)], strict=True))
     if not bad_cells:
         return rows, [], []
     grant_column = keys.index("grant_number") if "grant_number" in keys else None
