@@ -2,9 +2,11 @@
 templates) never outlives the files it came from: a template, style sheet or font edited on disk shows in the
 next PDF, which is the PDF a fresh process would make."""
 
+import io
 import shutil
 
 import pdfplumber
+import PIL.Image
 import pydyf
 import pytest
 
@@ -94,3 +96,17 @@ def test_page_references_follow_the_pages_added():
     numbers = document.pages["Kids"][::3]
     assert first == tuple(f"{n} 0 R".encode() for n in numbers[:2])
     assert document.page_references == tuple(f"{n} 0 R".encode() for n in numbers)
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L", "RGBA", "P"])
+def test_png_data_is_weasyprints(mode):
+    """The pixels taken straight from a PNG (pdf_module._png_data) are the bytes WeasyPrint's own re-encoding gives."""
+    image = PIL.Image.new(mode, (40, 30))
+    image.putpixel((3, 4), 200 if mode in ("L", "P") else (200, 10, 30, 255)[: len(mode)])
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+
+    def opened():
+        return PIL.Image.open(io.BytesIO(png.getvalue()))
+
+    assert pdf_module._png_data(opened()) == pdf_module._weasyprint_png_data(opened())
