@@ -20,9 +20,9 @@ from grantreports.common.problems import EVERY_GRANT, Problem, blocked_grants, i
 from grantreports.common.project import code_digest
 from grantreports.funders.profiles import Profile, load_profiles, profile_files
 from grantreports.inputs.patterns import input_files
-from grantreports.inputs.reading import read_file
+from grantreports.inputs.reading import SheetRows, read_file
 from grantreports.inputs.sheets import named, sheet_specs, with_grant_columns
-from grantreports.inputs.validation import ConvertedSheet, SortedRows, convert_sheet, sort_rows
+from grantreports.inputs.validation import ConvertedSheet, SortedRows, convert_sheet, convert_sheet_again, sort_rows
 
 
 @dataclass(frozen=True)
@@ -69,19 +69,38 @@ def data_file(results_dir: Path, grant_slug: str) -> Path:
     return results_dir / "grants" / f"{grant_slug}.json"
 
 
+@dataclass(frozen=True)
+class Read:
+    """One input file as read: its sheets' cells, the same converted, and the file's problems."""
+
+    sheets: list[SheetRows]
+    converted: list[ConvertedSheet]
+    problems: list[Problem]
+
+
+def _sheet_pairs(read: Read | None) -> list[tuple[SheetRows, ConvertedSheet]]:
+    return list(zip(read.sheets, read.converted, strict=True)) if read else []
+
+
 class ReadCache:
     """Each input file's sheets as last read and converted, by the file's content: a process that extracts again
-    and again (preview) reads only the files that changed. An entry holds for the same bytes, code, interface
-    language and funder formats (these decide which sheets and columns there are, and the problems' words)."""
+    and again (preview) reads only the files that changed, and converts again only the rows that changed. An
+    entry holds for the same bytes, code, interface language and funder formats (these decide which sheets and
+    columns there are, and the problems' words); its sheets as read serve the next read of the file."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[tuple[str, str], tuple[list[ConvertedSheet], list[Problem]]]] = {}
+        self._entries: dict[str, tuple[tuple[str, str], Read]] = {}
 
-    def get(self, file: str, key: tuple[str, str]) -> tuple[list[ConvertedSheet], list[Problem]] | None:
+    def get(self, file: str, key: tuple[str, str]) -> Read | None:
         entry = self._entries.get(file)
         return entry[1] if entry and entry[0] == key else None
 
-    def put(self, file: str, key: tuple[str, str], read: tuple[list[ConvertedSheet], list[Problem]]) -> None:
+    def before(self, file: str, key: tuple[str, str]) -> Read | None:
+        """The file's last read with the same code, language and formats, whatever its bytes were."""
+        entry = self._entries.get(file)
+        return entry[1] if entry and entry[0][1] == key[1] else None
+
+    def put(self, file: str, key: tuple[str, str], read: Read) -> None:
         self._entries[file] = (key, read)
 
 
@@ -190,10 +209,15 @@ def _read(
         read = reads.get(name, key)
         if read is None:
             file_sheets, file_problems = read_file(workdir / path, name, specs)
-            read = [convert_sheet(sheet) for sheet in file_sheets], file_problems
+            before = {sheet.spec.name: (sheet, done) for sheet, done in _sheet_pairs(reads.before(name, key))}
+            converted = [
+                convert_sheet_again(sheet, *before[sheet.spec.name]) if sheet.spec.name in before else convert_sheet(sheet)
+                for sheet in file_sheets
+            ]
+            read = Read(file_sheets, converted, file_problems)
             if sha256_file(workdir / path) == key[0]:  # remembered only by the bytes that were read: a save during the read is not
                 reads.put(name, key, read)
-        return read
+        return read.converted, read.problems
 
     # calamine lets go of the interpreter while it parses a workbook: the files are read side by
     # side, and the small ones are converted while the big one is still being parsed.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import heapq
 import pickle
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from itertools import pairwise
@@ -112,10 +114,53 @@ def convert_sheet(sheet: SheetRows) -> ConvertedSheet:
     valid, partial, problems = convert_columns(sheet.spec, sheet.row_numbers, sheet.columns, where, sheet.headers)
     rows = [_Row(values, Source(sheet.file, sheet.sheet, number), sheet.headers) for number, values in valid]
     partial_rows = [_Row(values, Source(sheet.file, sheet.sheet, number), sheet.headers) for number, values in partial]
-    named = (
-        {cells.clean_text("" if n is None else n) for n in sheet.columns.get("grant_number", ())} if sheet.spec.name == "grants" else set()
+    return ConvertedSheet(sheet.spec.name, rows, partial_rows, problems, _named(sheet))
+
+
+def _named(sheet: SheetRows) -> set[str]:
+    if sheet.spec.name != "grants":
+        return set()
+    return {cells.clean_text("" if n is None else n) for n in sheet.columns.get("grant_number", ())}
+
+
+def convert_sheet_again(sheet: SheetRows, before: SheetRows, converted: ConvertedSheet) -> ConvertedSheet:
+    """convert_sheet(sheet), given the sheet as read `before` and its conversion: only the rows with a changed
+    cell are converted again, the others' rows and problems are taken over. The result is the same: a row's
+    values and problems depend on its own cells and row number alone (sheets.convert_columns), and the rows
+    keep the sheet's order, which is that of their row numbers. A sheet whose rows, columns or header changed
+    is converted whole."""
+    if (
+        (sheet.spec, sheet.file, sheet.sheet, sheet.headers) != (before.spec, before.file, before.sheet, before.headers)
+        or list(sheet.columns) != list(before.columns)
+        or sheet.row_numbers != before.row_numbers
+        or not all(a < b for a, b in pairwise(sheet.row_numbers))
+    ):
+        return convert_sheet(sheet)
+    changed = sorted({index for key, cells_ in sheet.columns.items() for index in _changed_cells(before.columns[key], cells_)})
+    if not changed:
+        return converted
+    numbers = [sheet.row_numbers[index] for index in changed]
+    columns = {key: [cells_[index] for index in changed] for key, cells_ in sheet.columns.items()}
+    again = convert_sheet(SheetRows(sheet.spec, sheet.file, sheet.sheet, numbers, columns, sheet.headers))
+    gone = set(numbers)
+
+    def merged(old: list, new: list, row: Callable) -> list:
+        return list(heapq.merge((item for item in old if row(item) not in gone), new, key=row))
+
+    return ConvertedSheet(
+        sheet.spec.name,
+        merged(converted.rows, again.rows, lambda r: r.source.row),
+        merged(converted.partial, again.partial, lambda r: r.source.row),
+        merged(converted.problems, again.problems, lambda p: p.row),
+        _named(sheet),
     )
-    return ConvertedSheet(sheet.spec.name, rows, partial_rows, problems, named)
+
+
+def _changed_cells(before: list, after: list) -> list[int]:
+    """The indexes of the cells that differ in value or type (1, 1.0 and True are equal in Python, not as cells)."""
+    if before == after and list(map(type, before)) == list(map(type, after)):
+        return []
+    return [index for index, (old, new) in enumerate(zip(before, after, strict=True)) if type(old) is not type(new) or old != new]
 
 
 def sort_rows(sheets: list[ConvertedSheet], funders: set[str], broken: frozenset[str] = frozenset()) -> SortedRows:

@@ -176,3 +176,25 @@ def test_a_file_saved_between_its_hash_and_its_read_is_not_remembered_by_the_old
     extract(project, PATTERNS, TEMPLATES, project / "fresh", AS_OF, reads=extract_module.ReadCache())
     slug = "2023-lv-nvof-mac-041-58"
     assert data_file(project / "results", slug).read_bytes() == data_file(project / "fresh", slug).read_bytes()
+
+
+def test_a_read_cache_converts_again_only_the_rows_that_changed_with_the_same_data_files(project, monkeypatch):
+    from grantreports.inputs import validation
+
+    reads, converted = extract_module.ReadCache(), []
+    extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF, reads=reads)
+    real = validation.convert_columns
+    monkeypatch.setattr(
+        validation, "convert_columns", lambda spec, numbers, *a: (converted.append((spec.name, numbers)), real(spec, numbers, *a))[1]
+    )
+    tables = sheets()
+    tables["activities"][1][7] = 977  # participants, row 2
+    tables["grants"][1][1] = "Kaimiņu kopienu kopspēks 2"  # title, row 2
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    again = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF, reads=reads)
+    assert converted == [("grants", [2]), ("activities", [2])]
+    monkeypatch.setattr(validation, "convert_columns", real)
+    assert again == extract(project, PATTERNS, TEMPLATES, project / "fresh", AS_OF)
+    for slug in ("2023-lv-nvof-mac-041-58", "bc-lv-p2p-2023-04"):
+        assert data_file(project / "results", slug).read_bytes() == data_file(project / "fresh", slug).read_bytes()
+    assert b"977" in data_file(project / "results", "2023-lv-nvof-mac-041-58").read_bytes()
