@@ -14,7 +14,7 @@ from grantreports.checks.config import config_problems, read_config, unknown_gra
 from grantreports.checks.extraction import data_file, extract
 from grantreports.checks.summary import headline
 from grantreports.checks.validation_report import write_validation_reports
-from grantreports.common import i18n
+from grantreports.common import i18n, preview_lock
 from grantreports.common.files import write_if_changed
 from grantreports.common.project import CODE_FILE, OUTPUTS, RESULTS, VALIDATION, code_digest
 from grantreports.funders.profiles import template_files as funder_files
@@ -45,11 +45,23 @@ def stop_on_config_problems(lines):
         sys.exit(1)
 
 
+def stop_while_preview_runs():
+    """Preview writes results/ and outputs/ as a build does: while it runs in this folder, the build stops before it
+    reads the inputs or writes anything, unless it is that preview's own first build (its child process). Only the
+    main process checks: a job that reads the Snakefile again (a cluster job) belongs to a build that started."""
+    holder = preview_lock.held_by(Path.cwd())
+    if holder and holder.pid != os.getppid():
+        print(preview_lock.preview_running_text(holder), file=sys.stderr)
+        sys.exit(1)
+
+
 if config.get("language") in i18n.LANGUAGES:  # the config's problems in the language it asks for, when it names one
     i18n.use(config["language"])
 stop_on_config_problems(_UNREADABLE or config_problems(config, CONFIG_FILE, Path.cwd()))
 config.update(with_defaults(config))
 i18n.use(config["language"])  # this process's messages, and its jobs' (they inherit the environment)
+if workflow.is_main_process:
+    stop_while_preview_runs()
 
 TEMPLATES = Path(config["templates"])
 AS_OF = datetime.date.fromisoformat(config["as_of"])

@@ -18,6 +18,7 @@ RESULTS = Path("results")  # what a build keeps between runs: per-grant data, ch
 OUTPUTS = Path("outputs")  # what people read: the reports, the problem lists, the overview page
 CODE_FILE = RESULTS / "code.txt"  # the code's digest, an input of the render jobs (a code change reruns them)
 VALIDATION = RESULTS / "validation.txt"  # the summary of the input problems, the validation job's output
+PREVIEW_LOCK = RESULTS / "preview.lock"  # there while preview runs: the build does not start then (common/preview_lock.py)
 
 
 @cache

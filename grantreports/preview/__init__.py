@@ -5,6 +5,9 @@ process stays warm (session.py: the inputs read, the renderer imported), watches
 and the templates (watch.py), and after each save brings outputs/ up to date, the changed reports' PDFs first.
 The overview page and the reports are served on 127.0.0.1 (server.py), and refresh themselves in the browser.
 
+Preview is the folder's one writer while it runs: it does not start while another preview or a build runs there,
+and from its start it holds the folder's lock (common/preview_lock.py), so that no build starts but its own first one.
+
 Imports: every stage, and the modules above them (overview): it is a build, as the Snakefile is."""
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from grantreports.checks.config import read_config, with_defaults
 from grantreports.common.i18n import ntr, tr
+from grantreports.common.preview_lock import Held, Holder, held_by, hold
 from grantreports.common.project import OUTPUTS, SNAKEFILE
 from grantreports.funders.profiles import profile_files
 from grantreports.inputs.patterns import input_files
@@ -26,30 +30,41 @@ from grantreports.preview.server import LiveState, serve
 from grantreports.preview.session import Session, Update
 from grantreports.preview.watch import PATIENCE, Watcher
 
+# Snakemake's lock files (<n>.input.lock, <n>.output.lock; snakemake/persistence/file.py): there from when a build has
+# read the inputs until it ends, and after it when it was killed, until `snakemake --unlock` removes them.
+SNAKEMAKE_LOCKS = Path(".snakemake") / "locks"
+
 
 def run_preview(workdir: Path, config_file: str, port: int, open_browser: bool, cores: str) -> int:
-    """Serve, build, then update after every change until stopped (Ctrl+C, or a TERM signal); exit code 0."""
+    """Serve, build, then update after every change until stopped (Ctrl+C, or a TERM signal); exit code 0.
+
+    Exit code 1 when another preview or a build holds the folder: at the start, before building; or after the first
+    build (a build that was still reading the inputs when preview started), before preview writes anything itself.
+    Preview holds the folder from its start: its own build, its child process, is the one build that runs then."""
+    if holder := held_by(workdir):
+        _say(_preview_running(holder), error=True)
+        return 1
+    if _build_running(workdir):
+        _say(_build_running_text(), error=True)
+        return 1
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl+C: every file write is atomic
     state = LiveState()
     (workdir / OUTPUTS).mkdir(exist_ok=True)
     server = serve(workdir / OUTPUTS, state, port)
     url = f"http://127.0.0.1:{server.server_port}/"
     try:
-        _say(tr("building the reports first ({url} shows the progress)").format(url=url))
-        if open_browser:
-            webbrowser.open(url)
-        _build(workdir, config_file, cores)
-        session = Session(workdir, config_file)
-        _show(state, _updated(session, state, lambda name: None))
-        _say(f"{url} " + tr("— watching the inputs, the config and the templates; Ctrl+C stops."))
-        watcher = Watcher(lambda: _watched(workdir, config_file))
-        while True:
-            changed = watcher.next_change(lambda paths: _waiting(state, paths, workdir))
-            names = ", ".join(sorted(_shown(path, workdir) for path in changed))
-            message = tr("{files} changed; updating the reports…").format(files=names)
-            state.show("busy", message)
-            _say(message)
-            _show(state, _updated(session, state, lambda name: _say(tr("{report}.pdf updated").format(report=name))))
+        with hold(workdir, url):
+            _say(tr("building the reports first ({url} shows the progress)").format(url=url))
+            if open_browser:
+                webbrowser.open(url)
+            _build(workdir, config_file, cores)
+            if _build_running(workdir):  # one that was reading the inputs as preview started (Snakemake refused preview's build)
+                _say(_build_running_text(), error=True)
+                return 1
+            _follow(workdir, config_file, state, url)
+    except Held as held:  # another preview took the folder after the look above
+        _say(_preview_running(held.holder), error=True)
+        return 1
     except KeyboardInterrupt:
         _say(tr("stopped."))
         return 0
@@ -58,11 +73,54 @@ def run_preview(workdir: Path, config_file: str, port: int, open_browser: bool, 
 
 
 def _build(workdir: Path, config_file: str, cores: str) -> None:
-    """The batch build, as `make report` runs it; its problems are shown on the page after it."""
+    """The batch build, as `make report` runs it; its problems are shown on the page after it.
+
+    Stopped during the build, preview waits for Snakemake to stop its jobs and unlock the folder: killed instead (as
+    subprocess.run does a quarter of a second after Ctrl+C), it would leave its lock in .snakemake/locks/, and the next
+    preview or build would not start until `snakemake --unlock`."""
     command = [sys.executable, "-m", "snakemake", "-s", str(SNAKEFILE), "--cores", cores]
     if config_file != "config/config.yaml":
         command += ["--configfile", config_file]
-    subprocess.run(command, cwd=workdir, check=False)
+    with subprocess.Popen(command, cwd=workdir) as build:
+        try:
+            build.wait()
+        except KeyboardInterrupt:
+            build.send_signal(signal.SIGINT)  # as Ctrl+C stops it (which reached it already; a TERM signal reached only preview)
+            build.wait()
+            raise
+
+
+def _follow(workdir: Path, config_file: str, state: LiveState, url: str) -> None:
+    """The first update (from what the build left), then one after every change, until stopped."""
+    watcher = Watcher(lambda: _watched(workdir, config_file))  # first: a save during the first update is a change
+    session = Session(workdir, config_file)
+    _show(state, _updated(session, state, lambda name: None))
+    _say(f"{url} " + tr("— watching the inputs, the config and the templates; Ctrl+C stops."))
+    while True:
+        changed = watcher.next_change(lambda paths: _waiting(state, paths, workdir))
+        names = ", ".join(sorted(_shown(path, workdir) for path in changed))
+        message = tr("{files} changed; updating the reports…").format(files=names)
+        state.show("busy", message)
+        _say(message)
+        _show(state, _updated(session, state, lambda name: _say(tr("{report}.pdf updated").format(report=name))))
+
+
+def _build_running(workdir: Path) -> bool:
+    return any((workdir / SNAKEMAKE_LOCKS).glob("*.lock"))
+
+
+def _build_running_text() -> str:
+    return tr(
+        "a build (snakemake) is running in this folder: start preview once it has ended (if none is running, a killed build"
+        " left its lock in .snakemake/locks/: remove it with snakemake --unlock, or ./build.sh --unlock in a project made by init)"
+    )
+
+
+def _preview_running(holder: Holder) -> str:
+    return tr(
+        "another preview is running in this folder (process {pid}, {url}): use that one, or stop it (Ctrl+C in its window)"
+        " before starting preview again"
+    ).format(pid=holder.pid, url=holder.url)
 
 
 def _updated(session: Session, state: LiveState, on_pdf) -> Update | None:
@@ -136,6 +194,7 @@ def _shown(path: Path, workdir: Path) -> str:
     return path.relative_to(workdir).as_posix() if path.is_relative_to(workdir) else path.as_posix()
 
 
-def _say(text: str) -> None:
-    """A line in the terminal, named for the command (the page's bar says the same without the name)."""
-    print(f"grantreports preview: {text}", flush=True)
+def _say(text: str, error: bool = False) -> None:
+    """A line in the terminal, named for the command (the page's bar says the same without the name); why preview
+    does not start goes to the error output."""
+    print(f"grantreports preview: {text}", file=sys.stderr if error else sys.stdout, flush=True)

@@ -5,6 +5,7 @@ import pytest
 
 from grantreports.checks.config import config_problems, unknown_grants
 from grantreports.common import i18n
+from grantreports.common.preview_lock import Holder, preview_running_text
 from grantreports.common.project import PROJECT_DIR
 from grantreports.inputs import cells
 from grantreports.inputs.reading import read_file
@@ -83,6 +84,13 @@ def test_the_config_problems_are_in_latvian():
             f" (vai domājāt '{SIF}'?); jābūt projekta numuram"
         )
     ]
+
+
+def test_a_build_that_does_not_start_while_preview_runs_says_in_latvian_which_preview_to_stop():
+    assert preview_running_text(Holder(1234, "http://127.0.0.1:8000/")) == (
+        "grantreports: priekšskatījums darbojas šajā mapē (process 1234, http://127.0.0.1:8000/): apturiet to (Ctrl+C tā logā)"
+        " pirms būvējuma palaišanas vai būvējiet citā mapē"
+    )
 
 
 def test_a_funder_rule_is_explained_in_latvian(tmp_path):

@@ -1,6 +1,8 @@
 """`python -m grantreports preview` on a copy of the examples: it follows a saved edit to the PDF, shows input and
 template problems on its page, waits for a half-saved workbook, and leaves exactly the files a build would leave
-(a `snakemake` run afterwards renders nothing; killed mid-render, the next build gives what an uninterrupted one gives)."""
+(a `snakemake` run afterwards renders nothing; killed mid-render, the next build gives what an uninterrupted one gives).
+It is the folder's one writer: while it runs, a build and a second preview do not start; it does not start while a
+build runs; the lock a killed preview leaves blocks nothing."""
 
 import json
 import os
@@ -19,6 +21,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from grantreports.common.project import PREVIEW_LOCK
 from tests.fixtures import REPO, complete, pdf_text
 
 GRANT = "2023-lv-nvof-mac-041-58"  # the SIF grant of the examples; its first activity row is row 2
@@ -102,8 +105,8 @@ def save_like_libreoffice(path: Path, sheet: str, cell: str, value) -> None:
     os.replace(temporary, path)
 
 
-def snakemake(folder: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "--cores", "2"]
+def snakemake(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "--cores", "2", *args]
     return subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
 
 
@@ -226,10 +229,131 @@ def test_killed_mid_render_it_leaves_no_half_written_file_and_the_next_build_equ
         preview.wait_for(r"changed", start=start)
         time.sleep(moments.uniform(0, 2.5))  # somewhere in the update: reading, rendering, writing
         preview.stop(signal.SIGKILL)
+        assert (project / PREVIEW_LOCK).is_file()  # left behind: the next preview, and the build, find it stale
         for path in (project / "outputs").rglob("*"):
             if path.is_file():  # a write cut short stays a hidden .part file, never takes an output's name
                 assert path.name.startswith(".") or complete(path.name, path.read_bytes()), f"{path} is cut short"
     run = snakemake(project)
     assert run.returncode == 0, run.stderr
+    assert not (project / PREVIEW_LOCK).exists()
     built = {name: data for name, data in outputs(project).items() if not Path(name).name.startswith(".")}
     assert batch_build_after(twin, project) == built
+
+
+def preview_start(folder: Path) -> subprocess.CompletedProcess:
+    """Preview started in `folder`, run until it ends (a refusal ends it at once)."""
+    command = [sys.executable, "-m", "grantreports", "preview", "--no-browser", "--port", "0"]
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(command, cwd=folder, env=environment, capture_output=True, text=True, timeout=120, check=False)
+
+
+def lock_of_preview(folder: Path, pid: int) -> str:
+    """results/preview.lock as preview process `pid` writes it; its content."""
+    content = json.dumps({"pid": pid, "url": "http://127.0.0.1:8765/"})
+    (folder / PREVIEW_LOCK).parent.mkdir(exist_ok=True)
+    (folder / PREVIEW_LOCK).write_text(content, encoding="utf-8")
+    return content
+
+
+def ended_process() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def files(folder: Path) -> dict[str, int]:
+    """Every file under `folder` with its modification time (ns)."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_running_preview_holds_the_folder_against_a_build_and_a_second_preview_until_stopped(project):
+    preview = Preview(project)
+    try:
+        pid = preview.process.pid
+        assert json.loads((project / PREVIEW_LOCK).read_text(encoding="utf-8")) == {"pid": pid, "url": preview.url}
+        # its own first build ran while it held the folder: Snakemake got past the input stage, which it refuses others
+        assert "Building DAG of jobs..." in preview.lines, preview.lines
+        assert not any("preview is running" in line for line in preview.lines), preview.lines
+        before = {**files(project / "outputs"), **files(project / "results")}
+        refused = snakemake(project)
+        assert refused.returncode == 1
+        assert refused.stderr.rstrip().endswith(
+            f"grantreports: preview is running in this folder (process {pid}, {preview.url}): stop it (Ctrl+C in its window)"
+            " before running the build, or build in another folder"
+        ), refused.stderr
+        second = preview_start(project)
+        assert second.returncode == 1
+        assert f"grantreports preview: another preview is running in this folder (process {pid}, {preview.url})" in second.stderr
+        assert {**files(project / "outputs"), **files(project / "results")} == before  # neither wrote a file
+    finally:
+        assert preview.stop(signal.SIGTERM) == 0  # stopped like Ctrl+C
+    assert not (project / PREVIEW_LOCK).exists()
+    run = snakemake(project)
+    assert run.returncode == 0, run.stderr
+
+
+@pytest.fixture
+def other_process():
+    """A live process that is not the build's parent: the preview holding the folder, as far as the build can tell."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    yield process.pid
+    process.kill()
+    process.wait()
+
+
+def test_the_build_and_its_dry_run_do_not_start_while_preview_runs_and_write_nothing(tmp_path, other_process):
+    folder = examples(tmp_path)
+    lock = lock_of_preview(folder, other_process)
+    for options in ([], ["-n"]):
+        run = snakemake(folder, *options)
+        assert run.returncode == 1, run.stderr
+        assert run.stderr.rstrip().endswith(
+            f"grantreports: preview is running in this folder (process {other_process}, http://127.0.0.1:8765/): stop it (Ctrl+C in its"
+            " window) before running the build, or build in another folder"
+        ), run.stderr
+        assert list(files(folder / "results")) == ["preview.lock"] and (folder / PREVIEW_LOCK).read_text(encoding="utf-8") == lock
+        assert not (folder / "outputs").exists() and not (folder / "logs").exists()
+
+
+def test_the_first_build_of_the_preview_holding_the_folder_runs(tmp_path):
+    """Preview holds the folder from its start; its own first build is its child process (here: this test's)."""
+    folder = examples(tmp_path)
+    lock_of_preview(folder, os.getpid())
+    run = snakemake(folder, "-n")
+    assert run.returncode == 0, run.stderr
+    assert "preview is running" not in run.stderr
+
+
+def test_the_lock_of_a_preview_that_was_killed_is_removed_by_the_build_which_runs(project):
+    lock_of_preview(project, ended_process())
+    run = snakemake(project)
+    assert run.returncode == 0, run.stderr
+    assert "preview is running" not in run.stderr
+    assert not (project / PREVIEW_LOCK).exists()
+
+
+def test_preview_does_not_start_while_another_preview_runs(tmp_path):
+    folder = examples(tmp_path)
+    lock = lock_of_preview(folder, os.getpid())
+    run = preview_start(folder)
+    assert run.returncode == 1
+    assert run.stderr == (
+        f"grantreports preview: another preview is running in this folder (process {os.getpid()}, http://127.0.0.1:8765/): use that one,"
+        " or stop it (Ctrl+C in its window) before starting preview again\n"
+    )
+    assert run.stdout == ""  # no build
+    assert sorted(p.name for p in folder.iterdir()) == ["config", "inputs", "results", "templates"]
+    assert (folder / PREVIEW_LOCK).read_text(encoding="utf-8") == lock
+
+
+def test_preview_does_not_start_while_a_build_runs(tmp_path):
+    folder = examples(tmp_path)
+    (folder / ".snakemake" / "locks").mkdir(parents=True)
+    (folder / ".snakemake" / "locks" / "0.input.lock").write_text("inputs/activities.xlsx\n", encoding="utf-8")
+    run = preview_start(folder)
+    assert run.returncode == 1
+    assert run.stderr.startswith("grantreports preview: a build (snakemake) is running in this folder: start preview once it has ended")
+    assert "snakemake --unlock" in run.stderr
+    assert run.stdout == ""
+    assert sorted(p.name for p in folder.iterdir()) == [".snakemake", "config", "inputs", "templates"]
+    assert [p.name for p in (folder / ".snakemake").rglob("*")] == ["locks", "0.input.lock"]

@@ -1,0 +1,106 @@
+"""One writer per project folder: while preview runs it holds results/preview.lock, and the batch build
+(rules/common.smk) does not start while that lock is held. Both write results/ and outputs/; at the same time,
+one could mark a batch done that the other is rendering, or leave its problem lists beside the other's reports.
+
+The lock is a file created atomically (O_CREAT | O_EXCL: of two previews starting together, one gets it) that
+names the preview's process and address, so that whoever is refused is told which preview to stop. A preview
+killed before it could remove its lock (SIGKILL, a power loss) leaves the file behind: a lock whose process is
+gone is stale, and is removed and ignored, as is one that cannot be read; a leftover never blocks the folder.
+
+Imports: the standard library and i18n only, as rules/common.smk imports this on every build's start path."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from grantreports.common.i18n import tr
+from grantreports.common.project import PREVIEW_LOCK
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The preview holding a project folder: its process, and the address it serves the reports on."""
+
+    pid: int
+    url: str
+
+
+class Held(Exception):
+    """The folder is held by another preview, which is alive."""
+
+    def __init__(self, holder: Holder):
+        super().__init__(holder)
+        self.holder = holder
+
+
+def held_by(folder: Path) -> Holder | None:
+    """The live preview holding `folder`, or None; a stale or unreadable lock is removed on the way."""
+    path = folder / PREVIEW_LOCK
+    try:
+        holder = _named(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except OSError:  # unreadable: it holds nothing, as a garbled one
+        holder = None
+    if holder is not None and _alive(holder.pid):
+        return holder
+    path.unlink(missing_ok=True)
+    return None
+
+
+@contextmanager
+def hold(folder: Path, url: str) -> Iterator[Holder]:
+    """`folder`'s lock, for this process and its address `url`, until the block ends (an exception, Ctrl+C and a
+    TERM signal included); raises Held when another live preview has it. A stale lock is taken over."""
+    path = folder / PREVIEW_LOCK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    holder = Holder(os.getpid(), url)
+    while True:
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            if other := held_by(folder):  # else it was stale and is gone: try again
+                raise Held(other) from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as lock:
+            lock.write(json.dumps({"pid": holder.pid, "url": holder.url}))
+        yield holder
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def preview_running_text(holder: Holder) -> str:
+    """What a build says when it does not start because preview holds the folder (rules/common.smk)."""
+    return tr(
+        "grantreports: preview is running in this folder (process {pid}, {url}): stop it (Ctrl+C in its window) before running the build,"
+        " or build in another folder"
+    ).format(pid=holder.pid, url=holder.url)
+
+
+def _named(data: bytes) -> Holder | None:
+    """The holder a lock names; None when it is not what hold() writes (cut short, edited, garbled)."""
+    try:
+        fields = json.loads(data)
+        pid, url = fields["pid"], fields["url"]
+    except (ValueError, TypeError, KeyError):  # not JSON (or not UTF-8), not an object, or a field missing
+        return None
+    if type(pid) is not int or pid <= 0 or not isinstance(url, str):  # 0 and below name process groups, not a process
+        return None
+    return Holder(pid, url)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` exists: signal 0 is only checked, not sent."""
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):  # no such process; no process has so large a number
+        return False
+    except PermissionError:  # another user's process, alive
+        return True
+    return True

@@ -1,0 +1,97 @@
+"""The preview's lock on a project folder: held while preview runs, gone after it, and a lock left by a killed
+preview (or one that cannot be read) blocks nothing."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from grantreports.common.preview_lock import Held, Holder, held_by, hold, preview_running_text
+from grantreports.common.project import PREVIEW_LOCK
+
+URL = "http://127.0.0.1:8000/"
+
+
+def dead_pid() -> int:
+    """The number of a process that has ended (and been waited for, so it is not even a zombie)."""
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_holding_writes_the_process_and_address_and_removes_the_lock_after(tmp_path):
+    with hold(tmp_path, URL) as holder:
+        assert json.loads((tmp_path / PREVIEW_LOCK).read_text(encoding="utf-8")) == {"pid": holder.pid, "url": URL}
+        assert held_by(tmp_path) == holder == Holder(os.getpid(), URL)
+    assert not (tmp_path / PREVIEW_LOCK).exists()
+    assert held_by(tmp_path) is None
+
+
+def test_the_lock_is_removed_when_the_block_ends_on_an_exception_or_ctrl_c(tmp_path):
+    for stop in (ValueError("a fault"), KeyboardInterrupt()):
+        with pytest.raises(type(stop)), hold(tmp_path, URL):
+            assert (tmp_path / PREVIEW_LOCK).is_file()
+            raise stop
+        assert not (tmp_path / PREVIEW_LOCK).exists()
+
+
+def test_a_second_hold_is_refused_with_the_first_holder_and_leaves_its_lock(tmp_path):
+    with hold(tmp_path, URL) as first:
+        with pytest.raises(Held) as refused, hold(tmp_path, "http://127.0.0.1:8001/"):
+            pytest.fail("a second preview held the folder")
+        assert refused.value.holder == first
+        assert held_by(tmp_path) == first
+
+
+def test_a_lock_whose_process_has_ended_is_stale_removed_and_taken_over(tmp_path):
+    lock = tmp_path / PREVIEW_LOCK
+    lock.parent.mkdir()
+    lock.write_text(json.dumps({"pid": dead_pid(), "url": URL}), encoding="utf-8")
+    assert held_by(tmp_path) is None
+    assert not lock.exists()
+    lock.write_text(json.dumps({"pid": dead_pid(), "url": URL}), encoding="utf-8")
+    with hold(tmp_path, "http://127.0.0.1:8001/") as holder:
+        assert held_by(tmp_path) == holder and holder.url == "http://127.0.0.1:8001/"
+
+
+GARBLED = [
+    b"",  # cut short before its first byte
+    b'{"pid": 12',
+    b"\xff\xfe",  # not UTF-8
+    b"[1, 2]",
+    b'{"url": "x"}',
+    b'{"pid": "1", "url": "x"}',
+    b'{"pid": 0, "url": "x"}',  # 0 and below would name process groups, every process for -1
+    b'{"pid": -1, "url": "x"}',
+    b'{"pid": 99999999999999999999, "url": "x"}',  # larger than any process number
+]
+
+
+@pytest.mark.parametrize("content", GARBLED)
+def test_a_garbled_lock_is_stale(tmp_path, content):
+    lock = tmp_path / PREVIEW_LOCK
+    lock.parent.mkdir()
+    lock.write_bytes(content)
+    assert held_by(tmp_path) is None
+    assert not lock.exists()
+
+
+def test_a_live_process_of_another_user_holds_the_lock(tmp_path, monkeypatch):
+    def not_permitted(pid, signal):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "kill", not_permitted)
+    lock = tmp_path / PREVIEW_LOCK
+    lock.parent.mkdir()
+    lock.write_text(json.dumps({"pid": 1, "url": URL}), encoding="utf-8")
+    assert held_by(tmp_path) == Holder(1, URL)
+    assert lock.exists()
+
+
+def test_the_build_is_told_which_preview_to_stop():
+    assert preview_running_text(Holder(1234, URL)) == (
+        "grantreports: preview is running in this folder (process 1234, http://127.0.0.1:8000/): stop it (Ctrl+C in its window)"
+        " before running the build, or build in another folder"
+    )
