@@ -76,6 +76,21 @@ def test_a_file_that_is_not_a_spreadsheet_is_a_clear_problem(tmp_path):
     assert "cannot open as a spreadsheet" in problems[0].message and "expected an .xlsx or .ods" in problems[0].message
 
 
+def test_a_workbook_whose_sheet_is_damaged_is_a_clear_problem_not_a_crash(tmp_path):
+    import zipfile
+
+    whole = write_workbook(tmp_path / "whole.xlsx", {"activities": sheets()["activities"]})
+    path = tmp_path / "activities.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(path, "w") as damaged:
+        for entry in source.infolist():
+            data = source.read(entry)
+            damaged.writestr(entry, data[: len(data) // 2] if entry.filename.startswith("xl/worksheets/") else data)
+    found, problems = read_file(path, "inputs/activities.xlsx", sheet_specs())
+    assert found == []
+    assert [(p.file, p.severity) for p in problems] == [("inputs/activities.xlsx", "error")]
+    assert "cannot open as a spreadsheet" in problems[0].message
+
+
 def test_a_workbook_without_known_sheets_lists_the_sheet_names_expected(tmp_path):
     path = write_workbook(tmp_path / "x.xlsx", {"Aktivitātes": [["a"], [1]]})
     _, problems = read_file(path, "x.xlsx", sheet_specs())
