@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from grantreports.checks.grant_checks import GrantCheck, check_grant, checks_file, checks_json, digest, load_checks
+from grantreports.checks.grant_checks import Fingerprints, GrantCheck, check_grant, checks_file, checks_json, digest, load_checks
 from grantreports.common import i18n
 from grantreports.common.collector import bulk_allocation
 from grantreports.common.files import sha256_file, write_all_if_changed, write_if_changed
@@ -86,10 +86,12 @@ class ReadCache:
     """Each input file's sheets as last read and converted, by the file's content: a process that extracts again
     and again (preview) reads only the files that changed, and converts again only the rows that changed. An
     entry holds for the same bytes, code, interface language and funder formats (these decide which sheets and
-    columns there are, and the problems' words); its sheets as read serve the next read of the file."""
+    columns there are, and the problems' words); its sheets as read serve the next read of the file. With them,
+    the grants' fingerprints as last made, so that only those of grants with a changed row are made again."""
 
     def __init__(self) -> None:
         self._entries: dict[str, tuple[tuple[str, str], Read]] = {}
+        self.fingerprints = Fingerprints()
 
     def get(self, file: str, key: tuple[str, str]) -> Read | None:
         entry = self._entries.get(file)
@@ -144,9 +146,11 @@ def extract(
         formats_key = digest(code, i18n.language(), json.dumps(templates, sort_keys=True))
         template_problems = _checked_templates(profiles, formats_key, results_dir)
         broken = frozenset(formats) - set(profiles) | {key for key, problem in template_problems if problem.severity == "error"}
-        sorted_rows, read_problems = _read(workdir, files, profiles, broken, (input_hashes, formats_key, reads or ReadCache()))
+        reads = reads or ReadCache()
+        sorted_rows, read_problems = _read(workdir, files, profiles, broken, (input_hashes, formats_key, reads))
         context = digest(code, i18n.language(), as_of.isoformat())  # the problems a check remembers are in the interface language
-        reports, check_problems = _check_and_split(sorted_rows, profiles, formats, context, results_dir, as_of)
+        fingerprints = reads.fingerprints.of_every_grant(sorted_rows)
+        reports, check_problems = _check_and_split(sorted_rows, fingerprints, profiles, formats, context, results_dir, as_of)
     problems = sorted(glob_problems + problems + [p for _, p in template_problems] + read_problems + check_problems, key=sort_key)
     if reports and not any(r.period_to <= as_of for r in reports):
         first = min(r.period_to for r in reports)
@@ -235,15 +239,22 @@ def _read(
 
 
 def _check_and_split(
-    sorted_rows: SortedRows, profiles: dict[str, Profile], formats: dict[str, str], context: str, results_dir: Path, as_of: dt.date
+    sorted_rows: SortedRows,
+    fingerprints: dict[str, bytes],
+    profiles: dict[str, Profile],
+    formats: dict[str, str],
+    context: str,
+    results_dir: Path,
+    as_of: dt.date,
 ) -> tuple[list[ReportTarget], list[Problem]]:
     """Check each grant (or take its check from the last build, when what it reads is unchanged) and write
     the data file of each grant its own rows do not block; every grant's reports and problems.
 
+    `fingerprints`: of what each grant's check reads, by grant number (SortedRows.fingerprint).
     `context`: digest of the code, the interface language and `as_of`, which every check depends on."""
     previous, checks, written = load_checks(results_dir), {}, {}
     for number, grant in sorted_rows.grants.items():
-        check_digest = digest(context, formats[grant.funder], sorted_rows.fingerprint(number))
+        check_digest = digest(context, formats[grant.funder], fingerprints[number])
         check = previous.get(number)
         if check is None or check.digest != check_digest or not (check.has_errors() or data_file(results_dir, grant.slug).is_file()):
             data, found = check_grant(sorted_rows, number, profiles[grant.funder], as_of)

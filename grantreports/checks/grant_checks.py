@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,36 @@ class GrantCheck:
             [Problem.from_json(p) for p in data["problems"]],
             [(slug, dt.date.fromisoformat(day)) for slug, day in data["periods"]],
         )
+
+
+class Fingerprints:
+    """Each grant's fingerprint as last made, with what it was made from, for a process that checks again and again
+    (preview). There an unchanged row is the very object it was the last time (validation.convert_sheet_again takes
+    it over), and rows are not changed once converted: a grant whose grant serialises the same and whose rows are
+    the same objects, in the same places, has the same fingerprint, which is not made again. After a one-row edit,
+    one grant's rows are serialised instead of a thousand grants' (0.45 s on a slow machine)."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, tuple[bytes, list[tuple[str, list]], bytes]] = {}  # by grant number
+
+    def of_every_grant(self, sorted_rows: SortedRows) -> dict[str, bytes]:
+        made = {}
+        for number in sorted_rows.grants:
+            grant, places = sorted_rows.read_by_check(number)
+            grant_bytes, last = pickle.dumps(grant, protocol=5), self._made.get(number)
+            if last is not None and last[0] == grant_bytes and _same_objects(last[1], places):
+                made[number] = last
+            else:
+                made[number] = (grant_bytes, places, sorted_rows.fingerprint(number))
+        self._made = made
+        return {number: fingerprint for number, (_, _, fingerprint) in made.items()}
+
+
+def _same_objects(before: list[tuple[str, list]], now: list[tuple[str, list]]) -> bool:
+    return len(before) == len(now) and all(
+        sheet_before == sheet and len(rows_before) == len(rows) and all(a is b for a, b in zip(rows_before, rows, strict=True))
+        for (sheet_before, rows_before), (sheet, rows) in zip(before, now, strict=True)
+    )
 
 
 def check_grant(sorted_rows: SortedRows, number: str, profile: Profile, as_of: dt.date) -> tuple[GrantData, list[Problem]]:

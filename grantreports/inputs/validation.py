@@ -84,17 +84,23 @@ class SortedRows:
     partial: dict[str, dict[str, list[_Row]]]  # by grant number, by sheet: its rows with an unreadable cell
     problems: list[Problem]  # of single cells, of the grants sheet, and of rows naming no known grant
 
+    def read_by_check(self, number: str) -> tuple[Grant, list[tuple[str, list[_Row]]]]:
+        """What the check of one grant reads: its grant, and its rows sheet by sheet (the readable ones, then the partial)."""
+        places = [(sheet, rows.get(number, {}).get(sheet, [])) for rows in (self.rows, self.partial) for sheet in SHEETS_OF_A_GRANT]
+        return self.grants[number], places
+
     def fingerprint(self, number: str) -> bytes:
-        """Everything the check of one grant reads, serialised: equal bytes, equal outcome.
+        """Everything the check of one grant reads, serialised: equal bytes, equal outcome. The column names as
+        the header writes them are in it too: the problems it finds name them.
 
         (Equal rows may give different bytes, when pickle shares one object in one and not
         in the other: that only costs a check that was not needed.)"""
-        places = [
-            (sheet, [(r.source.file, r.source.sheet, r.source.row, r.values) for r in rows.get(number, {}).get(sheet, ())])
-            for rows in (self.rows, self.partial)
-            for sheet in SHEETS_OF_A_GRANT
+        grant, places = self.read_by_check(number)
+        # tuples, not Source records: pickled without Python code
+        serialisable = [
+            (sheet, [(r.source.file, r.source.sheet, r.source.row, r.values, r.headers) for r in rows]) for sheet, rows in places
         ]
-        return pickle.dumps((self.grants[number], places), protocol=5)  # tuples, not Source records: pickled without Python code
+        return pickle.dumps((grant, serialisable), protocol=5)
 
 
 @dataclass
