@@ -10,6 +10,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
+from grantreports.figures import charts as charts_module
 from grantreports.figures.charts import chart_figures, draw_charts
 from grantreports.figures.context import build_context
 from grantreports.figures.formatting import Formatter
@@ -89,9 +90,36 @@ def test_chart_files_are_svg_and_png_and_byte_identical_on_every_run(tmp_path):
     png = draw_charts(context.charts, formatter, profile.chart_labels, FONTS, ("png",))["png"]
     assert all(image.lstrip().startswith(b"<?xml") and b"<svg" in image for image in svg.values())
     assert all(image.startswith(b"\x89PNG") for image in png.values())
+    charts_module._DRAWN.clear()  # drawn again, not taken from those drawn before
     assert draw_charts(context.charts, formatter, profile.chart_labels, FONTS, ("svg",))["svg"] == svg
     assert draw_charts(context.charts, formatter, profile.chart_labels, FONTS, ("png",))["png"] == png
     assert b"<dc:date>" not in svg["budget"]
+
+
+def test_only_the_charts_whose_figures_or_words_changed_are_drawn_again(tmp_path, monkeypatch):
+    """As after an edit in preview: a chart drawn before from the same figures, words and formats is not drawn again."""
+    context, profile = report(tmp_path, SIF, "final")
+    formatter = Formatter.for_profile(profile)
+    drawn = []
+    for name, drawer in list(charts_module._DRAWERS.items()):
+        monkeypatch.setitem(charts_module._DRAWERS, name, lambda *args, name=name, drawer=drawer: (drawn.append(name), drawer(*args))[1])
+    charts_module._DRAWN.clear()
+    first = draw_charts(context.charts, formatter, profile.chart_labels, FONTS, ("png",))["png"]
+    assert drawn == ["indicators", "participants", "budget"]
+    counts = [[count + 1 for count in group] for group in context.charts.participants.counts]
+    edited = replace(context.charts, participants=replace(context.charts.participants, counts=counts))
+    drawn.clear()
+    again = draw_charts(edited, formatter, profile.chart_labels, FONTS, ("png",))["png"]
+    assert drawn == ["participants"]
+    assert again["indicators"] == first["indicators"] and again["budget"] == first["budget"]
+    assert again["participants"] != first["participants"]
+    drawn.clear()
+    english = Formatter("en", "en_GB")
+    assert draw_charts(edited, english, profile.chart_labels, FONTS, ("png",))["png"]["budget"] != first["budget"]
+    draw_charts(edited, formatter, {**profile.chart_labels, "target": "Mērķis"}, FONTS, ("png", "svg"))
+    assert drawn == ["indicators", "participants", "budget"] * 2
+    charts_module._DRAWN.clear()
+    assert draw_charts(edited, formatter, profile.chart_labels, FONTS, ("png",))["png"] == again  # what drawing afresh gives
 
 
 def test_word_and_the_pdf_embed_the_same_sharp_opaque_png_charts(tmp_path):
