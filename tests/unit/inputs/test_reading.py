@@ -148,3 +148,19 @@ def test_cells_a_merge_covers_are_named_and_hidden_rows_are_read(tmp_path):
         3: (MergedCell("C2:C3", "Staff"), 200),
         4: ("", 300),
     }
+
+
+def test_a_formula_is_found_wherever_the_pieces_the_sheet_is_read_in_cut_it(tmp_path, monkeypatch):
+    import zipfile
+
+    from grantreports.inputs import masked_cells
+
+    monkeypatch.setattr(masked_cells, "_PIECE", 4)
+    path = tmp_path / "w.zip"
+    for offset in range(9):
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("with.xml", b"x" * offset + b'<c t="e">' + b"y" * 5)
+            archive.writestr("without.xml", b"x" * offset + b'<c t="n"><v>1</v>' + b"t=e <g" * 3)
+        with zipfile.ZipFile(path) as archive:
+            assert masked_cells._holds(archive, "with.xml", (b"<f", b't="e"')), offset
+            assert not masked_cells._holds(archive, "without.xml", (b"<f", b't="e"')), offset
