@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import random
+import re
 import sys
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 
@@ -154,6 +158,7 @@ def edited_grant(grant_count: int, activity_count: int) -> str:
 
 
 def write_workbook(path: Path, sheets: dict[str, tuple[list[str], list[list]]]) -> None:
+    """The workbook as Excel and LibreOffice save one: its texts in a table of shared strings, as UTF-8."""
     workbook = Workbook(write_only=True)
     for name, (columns, rows) in sheets.items():
         sheet = workbook.create_sheet(name)
@@ -161,9 +166,54 @@ def write_workbook(path: Path, sheets: dict[str, tuple[list[str], list[list]]]) 
         for row in rows:
             sheet.append(row)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    workbook.save(partial)
+    written, partial = path.with_name(path.name + ".openpyxl"), path.with_name(path.name + ".part")
+    workbook.save(written)
+    with_shared_strings(written, partial)
+    written.unlink()
     partial.replace(path)
+
+
+# openpyxl's write-only mode (fast, little memory) writes each text into its cell, non-ASCII letters as character
+# references (&#353;); Excel and LibreOffice write an index into the workbook's table of shared strings. The sheet a
+# person saves is so about half the size (10,000 activity rows: 3.2 MB of XML instead of 6.5 MB), and is read faster:
+# the bench times the files people have. The cells read are the same, value for value and type for type.
+_INLINE_TEXT = re.compile(
+    rb'<c r="([A-Z]+[0-9]+)"((?: s="[0-9]+")?) t="inlineStr"><is><t(?: xml:space="preserve")?(?:>(.*?)</t>|/>)</is></c>'
+)
+_SHARED_STRINGS_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_SHARED_STRINGS_RELATION = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+
+
+def with_shared_strings(source: Path, target: Path) -> None:
+    """`source` (an .xlsx of inline strings) written to `target` with its texts in xl/sharedStrings.xml."""
+    index: dict[str, int] = {}
+
+    def shared(match: re.Match) -> bytes:
+        text = html.unescape((match.group(3) or b"").decode("utf-8"))
+        number = index.setdefault(text, len(index))
+        return b'<c r="%s"%s t="s"><v>%d</v></c>' % (match.group(1), match.group(2), number)
+
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        count = 0
+        for entry in old.infolist():
+            data = old.read(entry)
+            if entry.filename.startswith("xl/worksheets/"):
+                data, found = _INLINE_TEXT.subn(shared, data)
+                count += found
+            elif entry.filename == "[Content_Types].xml":
+                part = b'<Override PartName="/xl/sharedStrings.xml" ContentType="%s"/>' % _SHARED_STRINGS_TYPE
+                data = data.replace(b"</Types>", part + b"</Types>")
+            elif entry.filename == "xl/_rels/workbook.xml.rels":
+                relation = b'<Relationship Id="rIdSharedStrings" Type="%s" Target="sharedStrings.xml"/>' % _SHARED_STRINGS_RELATION
+                data = data.replace(b"</Relationships>", relation + b"</Relationships>")
+            new.writestr(entry, data, zipfile.ZIP_DEFLATED)
+        preserve = ' xml:space="preserve"'  # a text with spaces at its ends keeps them
+        items = "".join(f"<si><t{preserve if text != text.strip() else ''}>{escape(text)}</t></si>" for text in index)
+        table = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{count}" uniqueCount="{len(index)}">{items}</sst>'
+        )
+        new.writestr("xl/sharedStrings.xml", table.encode("utf-8"), zipfile.ZIP_DEFLATED)
 
 
 def generate(out: Path, grant_count: int, activity_count: int, edit: int = 0) -> list[str]:
