@@ -240,7 +240,7 @@ def _read(
 
 def _check_and_split(
     sorted_rows: SortedRows,
-    fingerprints: dict[str, bytes],
+    fingerprints: dict[str, str],
     profiles: dict[str, Profile],
     formats: dict[str, str],
     context: str,
@@ -250,7 +250,7 @@ def _check_and_split(
     """Check each grant (or take its check from the last build, when what it reads is unchanged) and write
     the data file of each grant its own rows do not block; every grant's reports and problems.
 
-    `fingerprints`: of what each grant's check reads, by grant number (SortedRows.fingerprint).
+    `fingerprints`: the SHA-256 of what each grant's check reads, by grant number (grant_checks.Fingerprints).
     `context`: digest of the code, the interface language and `as_of`, which every check depends on."""
     previous, checks, written = load_checks(results_dir), {}, {}
     for number, grant in sorted_rows.grants.items():
