@@ -152,29 +152,33 @@ def _cannot_open(error: Exception) -> str:
 
 
 def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
-    # Our own look for the cells calamine reads as empty (masked_cells) runs while calamine parses the sheets, which it
-    # does without holding the interpreter: with two cores, a 100,000-row workbook is read in 2.7 s instead of 3.1 s
-    # (medians of 6, a slow machine). A damaged sheet is a problem of the file, as a damaged file is.
+    """Every sheet of the workbook, named or not, with the cells calamine reads as empty filled in.
+
+    Our own look for those cells (masked_cells) runs while calamine parses the first sheet, which it does without
+    holding the interpreter: with two cores, it costs nothing. A damaged sheet is a problem of the file, as a damaged
+    file is. One sheet is parsed at a time, so that only one is in calamine's memory beside the cells read."""
+    by_name = {normalise_name(name): spec for spec in specs.values() for name in spec.names}
+    grids = []
     with ThreadPoolExecutor(1) as pool:
         look = pool.submit(masked_cells, path)
         try:
             workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-            # A sheet with another name is read whole too: when its header is like ours, every grant it names is blocked.
-            sheets = [(name, workbook.get_sheet_by_name(name)) for name in workbook.sheet_names]
-            masked, merges = look.result()
         except Exception as error:  # noqa: BLE001  calamine raises several unrelated types for damaged files
             raise _Unreadable(_cannot_open(error)) from None
-    by_name = {normalise_name(name): spec for spec in specs.values() for name in spec.names}
-    grids = []
-    for sheet_name, sheet in sheets:
-        spec = by_name.get(normalise_name(sheet_name))
-        cells = sheet.to_python(skip_empty_area=False)
-        for (row, column), value in masked.get(sheet_name, {}).items():
-            if row < len(cells):  # calamine reads the cell as empty; the formula or error takes its place
-                cells[row] = list(cells[row]) + [""] * (column + 1 - len(cells[row]))
-                cells[row][column] = value
-        cover_merged(cells, merges.get(sheet_name, []) if merges is not None else sheet.merged_cell_ranges or [])
-        grids.append(_Grid(sheet_name, spec, cells))
+        for sheet_name in workbook.sheet_names:
+            try:
+                # A sheet with another name is read whole too: when its header is like ours, every grant it names is blocked.
+                sheet = workbook.get_sheet_by_name(sheet_name)
+                masked, merges = look.result()
+            except Exception as error:  # noqa: BLE001
+                raise _Unreadable(_cannot_open(error)) from None
+            cells = sheet.to_python(skip_empty_area=False)
+            for (row, column), value in masked.get(sheet_name, {}).items():
+                if row < len(cells):  # calamine reads the cell as empty; the formula or error takes its place
+                    cells[row] = list(cells[row]) + [""] * (column + 1 - len(cells[row]))
+                    cells[row][column] = value
+            cover_merged(cells, merges.get(sheet_name, []) if merges is not None else sheet.merged_cell_ranges or [])
+            grids.append(_Grid(sheet_name, by_name.get(normalise_name(sheet_name)), cells))
     return grids
 
 
