@@ -75,7 +75,7 @@ def read_file(path: Path, shown_as: str, specs: dict[str, SheetSpec]) -> tuple[l
             message = tr("cannot read '{suffix}' files; expected .xlsx, .ods or .csv").format(suffix=suffix)
             return [], [Problem(message, file=shown_as, grant=EVERY_GRANT)]
     except _Unreadable as error:
-        return [], [Problem(str(error), file=shown_as, grant=EVERY_GRANT)]
+        return [], [Problem(str(error), file=shown_as, sheet=error.sheet, grant=EVERY_GRANT)]
     sheets, read_as = [], {}
     for grid in grids:
         if grid.spec is not None and grid.spec.name in read_as:
@@ -110,7 +110,9 @@ _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and .xls
 
 
 class _Unreadable(Exception):
-    pass
+    def __init__(self, message: str, sheet: str = ""):
+        super().__init__(message)
+        self.sheet = sheet  # the sheet that cannot be read, when the file itself can
 
 
 def _check_size(path: Path) -> None:
@@ -156,7 +158,7 @@ def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
 
     Our own look for those cells (masked_cells) runs while calamine parses the first sheet, which it does without
     holding the interpreter: with two cores, it costs nothing. A damaged sheet is a problem of the file, as a damaged
-    file is. One sheet is parsed at a time, so that only one is in calamine's memory beside the cells read."""
+    file is, named. One sheet is parsed at a time, so that only one is in calamine's memory beside the cells read."""
     by_name = {normalise_name(name): spec for spec in specs.values() for name in spec.names}
     grids = []
     with ThreadPoolExecutor(1) as pool:
@@ -169,6 +171,12 @@ def _workbook_grids(path: Path, specs: dict[str, SheetSpec]) -> list[_Grid]:
             try:
                 # A sheet with another name is read whole too: when its header is like ours, every grant it names is blocked.
                 sheet = workbook.get_sheet_by_name(sheet_name)
+            except Exception as error:  # noqa: BLE001
+                message = tr(
+                    "cannot read this sheet ({error}); expected a sheet as a spreadsheet program saves it (open the file and save it again)"
+                )
+                raise _Unreadable(message.format(error=error), sheet_name) from None
+            try:
                 masked, merges = look.result()
             except Exception as error:  # noqa: BLE001
                 raise _Unreadable(_cannot_open(error)) from None

@@ -87,8 +87,8 @@ def test_a_workbook_whose_sheet_is_damaged_is_a_clear_problem_not_a_crash(tmp_pa
             damaged.writestr(entry, data[: len(data) // 2] if entry.filename.startswith("xl/worksheets/") else data)
     found, problems = read_file(path, "inputs/activities.xlsx", sheet_specs())
     assert found == []
-    assert [(p.file, p.severity) for p in problems] == [("inputs/activities.xlsx", "error")]
-    assert "cannot open as a spreadsheet" in problems[0].message
+    assert [(p.file, p.sheet, p.severity, p.grant) for p in problems] == [("inputs/activities.xlsx", "activities", "error", "*")]
+    assert problems[0].message.startswith("cannot read this sheet (") and "open the file and save it again" in problems[0].message
 
 
 def test_a_workbook_without_known_sheets_lists_the_sheet_names_expected(tmp_path):
