@@ -48,6 +48,9 @@ def run_preview(workdir: Path, config_file: str, port: int, open_browser: bool, 
         _say(_build_running_text(), error=True)
         return 1
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl+C: every file write is atomic
+    # Ctrl+C stops it even where it was started with interrupts ignored, which a program started in the background of
+    # a shell (`nohup … &`) inherits, and Python then leaves so: preview is stopped by it, as its last line says.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     state = LiveState()
     (workdir / OUTPUTS).mkdir(exist_ok=True)
     server = serve(workdir / OUTPUTS, state, port)

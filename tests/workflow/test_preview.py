@@ -31,11 +31,14 @@ PDF = Path("outputs") / GRANT / "interim-1.pdf"  # row 2 falls in the first peri
 class Preview:
     """The preview process in `folder`, its output lines collected as they come."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, interrupts_ignored: bool = False):
         self.folder = folder
         self.lines: list[str] = []
+        command = [sys.executable, "-m", "grantreports", "preview", "--no-browser", "--port", "0"]
+        if interrupts_ignored:  # as a program started in the background of a shell (nohup … &) inherits them
+            command = ["sh", "-c", 'trap "" INT; exec "$@"', "sh", *command]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "grantreports", "preview", "--no-browser", "--port", "0"],
+            command,
             cwd=folder,
             env={**os.environ, "PYTHONPATH": str(REPO)},
             stdout=subprocess.PIPE,
@@ -290,6 +293,13 @@ def test_a_running_preview_holds_the_folder_against_a_build_and_a_second_preview
     assert not (project / PREVIEW_LOCK).exists()
     run = snakemake(project)
     assert run.returncode == 0, run.stderr
+
+
+def test_ctrl_c_stops_a_preview_started_with_interrupts_ignored(project):
+    preview = Preview(project, interrupts_ignored=True)
+    assert preview.stop(signal.SIGINT) == 0, preview.lines
+    assert preview.lines[-1] == "grantreports preview: stopped.", preview.lines
+    assert not (project / PREVIEW_LOCK).exists()
 
 
 @pytest.fixture
