@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
+import io
 import random
 import re
 import sys
@@ -166,10 +167,9 @@ def write_workbook(path: Path, sheets: dict[str, tuple[list[str], list[list]]]) 
         for row in rows:
             sheet.append(row)
     path.parent.mkdir(parents=True, exist_ok=True)
-    written, partial = path.with_name(path.name + ".openpyxl"), path.with_name(path.name + ".part")
+    written, partial = io.BytesIO(), path.with_name(path.name + ".part")
     workbook.save(written)
     with_shared_strings(written, partial)
-    written.unlink()
     partial.replace(path)
 
 
@@ -184,8 +184,8 @@ _SHARED_STRINGS_TYPE = b"application/vnd.openxmlformats-officedocument.spreadshe
 _SHARED_STRINGS_RELATION = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
 
 
-def with_shared_strings(source: Path, target: Path) -> None:
-    """`source` (an .xlsx of inline strings) written to `target` with its texts in xl/sharedStrings.xml."""
+def with_shared_strings(source: io.BytesIO, target: Path) -> None:
+    """`source` (an .xlsx of inline strings, as openpyxl wrote it) written to `target` with its texts in xl/sharedStrings.xml."""
     index: dict[str, int] = {}
 
     def shared(match: re.Match) -> bytes:

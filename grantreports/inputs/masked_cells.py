@@ -132,6 +132,9 @@ def _xlsx_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     return found
 
 
+_PIECE = 2**20  # bytes of a sheet looked at at once
+
+
 def _holds(archive: zipfile.ZipFile, part: str, needles: tuple[bytes, ...]) -> bool:
     """Whether the part holds any of `needles`, read a piece at a time: a sheet without formulas (most are) is not
     held in memory whole beside calamine's reading of it (65 MB for 100,000 rows of inline texts)."""
@@ -144,9 +147,6 @@ def _holds(archive: zipfile.ZipFile, part: str, needles: tuple[bytes, ...]) -> b
                 return True
             tail = data[-overlap:]
     return False
-
-
-_PIECE = 2**20
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
