@@ -18,7 +18,7 @@ from grantreports.common import i18n, preview_lock
 from grantreports.common.files import write_if_changed
 from grantreports.common.project import CODE_FILE, OUTPUTS, RESULTS, VALIDATION, code_digest
 from grantreports.funders.profiles import template_files as funder_files
-from grantreports.outcome import build_outcome, config_problems_text, removed_reports_text
+from grantreports.outcome import build_outcome, config_problems_text, end_scheduler_timers, removed_reports_text
 from grantreports.overview import PAGE, Build, finish_overview
 from grantreports.render.batches import batch_done, batches
 from grantreports.render.failures import failures_file, read_failures
@@ -133,6 +133,7 @@ def finish_build():
     text, failed = build_outcome(EXTRACTION.problems, failure_files)
     build = Build(EXTRACTION, frozenset(REPORTS), read_failures(failure_files), AS_OF, CONFIG_FILE)
     line, written = finish_overview(build, OUTPUTS, RESULTS, TEMPLATES)
+    end_scheduler_timers()
     if failed or not written:
         print(f"{line}\n{text}", file=sys.stderr)
         sys.exit(1)

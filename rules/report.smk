@@ -18,7 +18,7 @@ for batch, members in BATCHES.items():
             f"render_{batch.replace('-', '_')}"
         input:
             data=sorted({str(data_file(RESULTS, r.grant_slug)) for r in members}),
-            templates=sorted({f for r in members for f in funder_template_files(r.funder)}),
+            templates=sorted({f for funder in {r.funder for r in members} for f in funder_template_files(funder)}),
             code=str(CODE_FILE),
         output:
             done=str(batch_done(batch)),
