@@ -40,7 +40,7 @@ def end_scheduler_timers() -> None:
 
     The scheduler re-checks its job rate limit (--max-jobs-per-timespan, 1 s by default) with a threading.Timer each
     time it waits, and Python waits for the last one before the process exits: up to a second added to the end of
-    every build that ran a job (0.3-0.6 s measured at 1,000 grants). When the build ends the schedule is over, and
+    every build that ran a job (0.26 s of a one-row edit at 1,000 grants, measured). When the build ends the schedule is over, and
     a timer would only wake a scheduler that is gone."""
     for thread in threading.enumerate():
         if isinstance(thread, threading.Timer):
