@@ -12,7 +12,6 @@ from urllib.parse import urljoin
 
 import jinja2
 import PIL.Image
-import pydyf
 import weasyprint
 from fontTools.ttLib import TTFont
 from markupsafe import Markup, escape
@@ -24,6 +23,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from grantreports.common.reproducible import source_date_epoch
 from grantreports.figures.glyphs import drawable
+from grantreports.render import pdf_writer  # noqa: F401  (for its effect: pydyf writes each piece once)
 
 CHART_SCHEME = "chart:"
 CHART_TYPE = "image/png"  # the charts' PNG, drawn at 200 dpi for the Word file, is the PDF's too (figures/charts.py)
@@ -33,22 +33,6 @@ Stamp = tuple[str, int, int]  # path, mtime_ns, size
 # Archival PDF that may carry the data it was made from as attachments; level A: tagged (a structure tree of
 # headings, paragraphs, tables and figures with their alt text) for screen readers and accessibility checks.
 PDF_VARIANT = "pdf/a-3a"
-
-
-def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
-    """The pages' references ("12 0 R"), made again only when a page was added since the last call.
-
-    pydyf 0.13 makes the tuple of all of them anew on each call, and WeasyPrint's tagging calls it for each
-    element of the structure tree: pages × elements, 4 s of a 180-page tagged report's 23 s."""
-    kids = pdf.pages["Kids"]
-    known = pdf.__dict__.get("_known_page_references")
-    if known is None or known[0] != len(kids):
-        known = len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3])
-        pdf.__dict__["_known_page_references"] = known
-    return known[1]
-
-
-pydyf.PDF.page_references = property(_page_references)
 
 
 def _png_data(image: PIL.Image.Image) -> bytes:

@@ -7,7 +7,6 @@ import shutil
 
 import pdfplumber
 import PIL.Image
-import pydyf
 import pytest
 
 from grantreports.inputs.reading import read_file
@@ -85,17 +84,6 @@ def test_a_replaced_font_file_changes_the_next_pdf(report):
     after = pdf("after.pdf")
     assert after.read_bytes() != before
     assert after.read_bytes() == _fresh_process_pdf(pdf, "fresh.pdf")
-
-
-def test_page_references_follow_the_pages_added():
-    document = pydyf.PDF()
-    for _ in range(2):
-        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
-    first = document.page_references
-    document.add_page(pydyf.Dictionary({"Type": "/Page"}))
-    numbers = document.pages["Kids"][::3]
-    assert first == tuple(f"{n} 0 R".encode() for n in numbers[:2])
-    assert document.page_references == tuple(f"{n} 0 R".encode() for n in numbers)
 
 
 @pytest.mark.parametrize("mode", ["RGB", "L", "RGBA", "P"])
