@@ -23,6 +23,7 @@ from grantreports.checks.extraction import Extraction, ReadCache, ReportTarget, 
 from grantreports.checks.summary import summary_file
 from grantreports.checks.validation_report import write_validation_reports
 from grantreports.common import i18n
+from grantreports.common.collector import bulk_allocation
 from grantreports.common.files import sha256_file, write_atomically, write_if_changed
 from grantreports.common.project import CODE_FILE, OUTPUTS, RESULTS, VALIDATION, code_digest
 from grantreports.funders.profiles import template_files
@@ -89,7 +90,8 @@ class Session:
             update.seconds = time.perf_counter() - started
             on_pdf(name)
 
-        failed = self._render(todo, templates, extraction, update, pdf_written)
+        with bulk_allocation():  # as in a render job: the collector not scanning the project's data read again and again
+            failed = self._render(todo, templates, extraction, update, pdf_written)
         update.failed = list(failed.values())
         all_batches = batches(selected, config["render_batches"])
         self._mark_batches(all_batches, todo, failed)
