@@ -50,7 +50,7 @@ lint: $(VENV)/.installed
 docs: $(VENV)/.installed
 	$(BIN)/python scripts/update_docs.py
 
-# Scale benchmark (24 minutes at the default 1,000 grants on a quiet 2-core machine; BENCH_ARGS="--grants 50 --activities 5000" for a quick look).
+# Scale benchmark (24-33 minutes at the default 1,000 grants on a quiet 2-core machine; BENCH_ARGS="--grants 50 --activities 5000" for a quick look).
 # Prints its figures and writes bench/RESULTS.md. LibreOffice is compared when installed (scripts/install-tools.sh).
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
