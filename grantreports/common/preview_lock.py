@@ -2,10 +2,12 @@
 (rules/common.smk) does not start while that lock is held. Both write results/ and outputs/; at the same time,
 one could mark a batch done that the other is rendering, or leave its problem lists beside the other's reports.
 
-The lock is a file created atomically (O_CREAT | O_EXCL: of two previews starting together, one gets it) that
-names the preview's process and address, so that whoever is refused is told which preview to stop. A preview
-killed before it could remove its lock (SIGKILL, a power loss) leaves the file behind: a lock whose process is
-gone is stale, and is removed and ignored, as is one that cannot be read; a leftover never blocks the folder.
+The lock is a file that names the preview's process and address, so that whoever is refused is told which preview
+to stop. It appears whole in one step (written beside its place, then hard-linked there, which fails if a lock is
+there already: of two previews starting together, one gets it), so that a build looking at it never finds it empty
+and takes it for a leftover while the preview that made it is still writing it. A preview killed before it could
+remove its lock (SIGKILL, a power loss) leaves the file behind: a lock whose process is gone is stale, and is
+removed and ignored, as is one that cannot be read; a leftover never blocks the folder.
 
 Imports: the standard library and i18n only, as rules/common.smk imports this on every build's start path."""
 
@@ -60,19 +62,33 @@ def hold(folder: Path, url: str) -> Iterator[Holder]:
     path = folder / PREVIEW_LOCK
     path.parent.mkdir(parents=True, exist_ok=True)
     holder = Holder(os.getpid(), url)
+    content = json.dumps({"pid": holder.pid, "url": holder.url}).encode()
     while True:
         try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            _create(path, content)
             break
         except FileExistsError:
             if other := held_by(folder):  # else it was stale and is gone: try again
                 raise Held(other) from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as lock:
-            lock.write(json.dumps({"pid": holder.pid, "url": holder.url}))
         yield holder
     finally:
         path.unlink(missing_ok=True)
+
+
+def _create(path: Path, content: bytes) -> None:
+    """`path` made with `content` in one step; FileExistsError when there is a file there already."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    temporary.write_bytes(content)
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: created, then written (a reader may find it empty meanwhile)
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as lock:
+            lock.write(content)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def preview_running_text(holder: Holder) -> str:

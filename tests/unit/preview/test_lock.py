@@ -95,3 +95,37 @@ def test_the_build_is_told_which_preview_to_stop():
         "grantreports: preview is running in this folder (process 1234, http://127.0.0.1:8000/): stop it (Ctrl+C in its window)"
         " before running the build, or build in another folder"
     )
+
+
+def test_the_lock_is_never_seen_empty_or_half_written(tmp_path, monkeypatch):
+    """A build looking while the lock is being made finds no lock or the whole one; never the empty file it would
+    take for a leftover and remove while the preview that made it runs on."""
+    seen = []
+    write_bytes = type(tmp_path).write_bytes
+
+    def writing(path, data):  # while the lock's content is written, look at its place as a build would
+        written = write_bytes(path, data[: len(data) // 2])
+        seen.append(held_by(tmp_path))
+        write_bytes(path, data)
+        return written
+
+    monkeypatch.setattr(type(tmp_path), "write_bytes", writing)
+    with hold(tmp_path, URL) as holder:
+        monkeypatch.undo()
+        seen.append(held_by(tmp_path))
+        assert (tmp_path / PREVIEW_LOCK).is_file()
+    assert seen == [None, holder]
+    assert [p.name for p in (tmp_path / PREVIEW_LOCK).parent.iterdir()] == []  # the file written beside it is gone
+
+
+def test_without_hard_links_the_lock_is_still_made_and_a_second_refused(tmp_path, monkeypatch):
+    def no_links(source, target):
+        raise PermissionError("this file system has no hard links")
+
+    monkeypatch.setattr(os, "link", no_links)
+    with hold(tmp_path, URL) as first:
+        assert json.loads((tmp_path / PREVIEW_LOCK).read_text(encoding="utf-8")) == {"pid": first.pid, "url": URL}
+        with pytest.raises(Held) as refused, hold(tmp_path, "http://127.0.0.1:8001/"):
+            pytest.fail("a second preview held the folder")
+        assert refused.value.holder == first
+    assert [p.name for p in (tmp_path / PREVIEW_LOCK).parent.iterdir()] == []
