@@ -7,7 +7,9 @@ to stop. It appears whole in one step (written beside its place, then hard-linke
 there already: of two previews starting together, one gets it), so that a build looking at it never finds it empty
 and takes it for a leftover while the preview that made it is still writing it. A preview killed before it could
 remove its lock (SIGKILL, a power loss) leaves the file behind: a lock whose process is gone is stale, and is
-removed and ignored, as is one that cannot be read; a leftover never blocks the folder.
+removed and ignored, as is one that cannot be read; a leftover never blocks the folder. Where the system tells
+when a process started (Linux's /proc), the lock records that too: a leftover whose process number has since been
+given to another program is stale as well.
 
 Imports: the standard library and i18n only, as rules/common.smk imports this on every build's start path."""
 
@@ -17,7 +19,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from grantreports.common.i18n import tr
@@ -30,6 +32,8 @@ class Holder:
 
     pid: int
     url: str
+    # When the process started (_start_mark); None where the system does not tell, or in a lock that does not say
+    started: str | None = field(default=None, compare=False)
 
 
 class Held(Exception):
@@ -49,7 +53,7 @@ def held_by(folder: Path) -> Holder | None:
         return None
     except OSError:  # unreadable: it holds nothing, as a garbled one
         holder = None
-    if holder is not None and _alive(holder.pid):
+    if holder is not None and _alive(holder.pid) and not _number_given_again(holder):
         return holder
     path.unlink(missing_ok=True)
     return None
@@ -61,8 +65,9 @@ def hold(folder: Path, url: str) -> Iterator[Holder]:
     TERM signal included); raises Held when another live preview has it. A stale lock is taken over."""
     path = folder / PREVIEW_LOCK
     path.parent.mkdir(parents=True, exist_ok=True)
-    holder = Holder(os.getpid(), url)
-    content = json.dumps({"pid": holder.pid, "url": holder.url}).encode()
+    holder = Holder(os.getpid(), url, _start_mark(os.getpid()))
+    fields = {"pid": holder.pid, "url": holder.url} | ({"started": holder.started} if holder.started else {})
+    content = json.dumps(fields).encode()
     while True:
         try:
             _create(path, content)
@@ -103,12 +108,12 @@ def _named(data: bytes) -> Holder | None:
     """The holder a lock names; None when it is not what hold() writes (cut short, edited, garbled)."""
     try:
         fields = json.loads(data)
-        pid, url = fields["pid"], fields["url"]
+        pid, url, started = fields["pid"], fields["url"], fields.get("started")
     except (ValueError, TypeError, KeyError):  # not JSON (or not UTF-8), not an object, or a field missing
         return None
     if type(pid) is not int or pid <= 0 or not isinstance(url, str):  # 0 and below name process groups, not a process
         return None
-    return Holder(pid, url)
+    return Holder(pid, url, started if isinstance(started, str) else None)
 
 
 def _alive(pid: int) -> bool:
@@ -120,3 +125,22 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # another user's process, alive
         return True
     return True
+
+
+def _number_given_again(holder: Holder) -> bool:
+    """Whether the lock's process number now belongs to a process that started at another moment than the lock says."""
+    now = _start_mark(holder.pid)
+    return holder.started is not None and now is not None and now != holder.started
+
+
+def _start_mark(pid: int) -> str | None:
+    """When process `pid` started, as Linux tells it: the boot and the clock tick (/proc); None where it cannot be read.
+
+    A process number is given again once its process has ended; the same number with another start is another process."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+        status = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
+        return None
+    after_name = status[status.rfind(b")") + 2 :].split()  # the name, in parentheses, may hold spaces; fields 3 on follow
+    return f"{boot}:{after_name[19].decode()}" if len(after_name) > 19 else None  # field 22: the start, in clock ticks

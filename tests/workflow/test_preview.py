@@ -273,7 +273,8 @@ def test_a_running_preview_holds_the_folder_against_a_build_and_a_second_preview
     preview = Preview(project)
     try:
         pid = preview.process.pid
-        assert json.loads((project / PREVIEW_LOCK).read_text(encoding="utf-8")) == {"pid": pid, "url": preview.url}
+        lock = json.loads((project / PREVIEW_LOCK).read_text(encoding="utf-8"))
+        assert (lock["pid"], lock["url"]) == (pid, preview.url)
         # its own first build ran while it held the folder: Snakemake got past the input stage, which it refuses others
         assert "Building DAG of jobs..." in preview.lines, preview.lines
         assert not any("preview is running" in line for line in preview.lines), preview.lines

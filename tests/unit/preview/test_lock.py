@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -23,7 +24,8 @@ def dead_pid() -> int:
 
 def test_holding_writes_the_process_and_address_and_removes_the_lock_after(tmp_path):
     with hold(tmp_path, URL) as holder:
-        assert json.loads((tmp_path / PREVIEW_LOCK).read_text(encoding="utf-8")) == {"pid": holder.pid, "url": URL}
+        recorded = json.loads((tmp_path / PREVIEW_LOCK).read_text(encoding="utf-8"))
+        assert (recorded["pid"], recorded["url"]) == (holder.pid, URL)
         assert held_by(tmp_path) == holder == Holder(os.getpid(), URL)
     assert not (tmp_path / PREVIEW_LOCK).exists()
     assert held_by(tmp_path) is None
@@ -124,8 +126,36 @@ def test_without_hard_links_the_lock_is_still_made_and_a_second_refused(tmp_path
 
     monkeypatch.setattr(os, "link", no_links)
     with hold(tmp_path, URL) as first:
-        assert json.loads((tmp_path / PREVIEW_LOCK).read_text(encoding="utf-8")) == {"pid": first.pid, "url": URL}
+        recorded = json.loads((tmp_path / PREVIEW_LOCK).read_text(encoding="utf-8"))
+        assert (recorded["pid"], recorded["url"]) == (first.pid, URL)
         with pytest.raises(Held) as refused, hold(tmp_path, "http://127.0.0.1:8001/"):
             pytest.fail("a second preview held the folder")
         assert refused.value.holder == first
     assert [p.name for p in (tmp_path / PREVIEW_LOCK).parent.iterdir()] == []
+
+
+def test_the_lock_records_when_its_process_started_where_the_system_tells(tmp_path):
+    with hold(tmp_path, URL) as holder:
+        recorded = json.loads((tmp_path / PREVIEW_LOCK).read_text(encoding="utf-8"))
+    if not os.path.exists(f"/proc/{os.getpid()}/stat"):
+        assert holder.started is None and "started" not in recorded
+        return
+    assert recorded["started"] == holder.started
+    assert holder.started.split(":")[0] == Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="no /proc: the lock records no start")
+def test_a_lock_whose_process_number_was_given_to_another_process_is_stale(tmp_path):
+    """The lock's process ended and its number went to another program (here: this test's own process, alive)."""
+    lock = tmp_path / PREVIEW_LOCK
+    lock.parent.mkdir()
+    with hold(tmp_path, URL) as holder:
+        started = holder.started
+    boot, tick = started.rsplit(":", 1)
+    lock.write_text(json.dumps({"pid": os.getpid(), "url": URL, "started": f"{boot}:{int(tick) - 100}"}), encoding="utf-8")
+    assert held_by(tmp_path) is None
+    assert not lock.exists()
+    for same in ({"started": started}, {}):  # the same start; a lock that does not say (an earlier version's)
+        lock.write_text(json.dumps({"pid": os.getpid(), "url": URL} | same), encoding="utf-8")
+        assert held_by(tmp_path) == Holder(os.getpid(), URL)
+        assert lock.exists()
