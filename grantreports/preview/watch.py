@@ -3,8 +3,10 @@
 Polling (a few stat calls, every POLL seconds) works the same on every system and file system, network
 shares included, and sees a save that replaces the file (LibreOffice and Excel write a new file and rename
 it over the old one) as well as one that rewrites it in place. A change counts once the files have stopped
-changing for SETTLE seconds; a workbook that cannot be opened yet (half written, or locked by the program
-saving it) is waited for, up to PATIENCE seconds of no change, before it is read and its problem shown."""
+changing for SETTLE seconds, or at once when every changed file is a whole workbook (its zip directory, written
+last, is there and every part's checksum is right: the save is over); a workbook that cannot be opened yet (half
+written, or locked by the program saving it) is waited for, up to PATIENCE seconds of no change, before it is
+read and its problem shown."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from pathlib import Path
 POLL = 0.1  # seconds between looks
 SETTLE = 0.15  # seconds without change before a change is taken
 PATIENCE = 8.0  # seconds a file that cannot be opened may stay unchanged before it is read as it is
+
+WORKBOOKS = (".xlsx", ".xlsm", ".ods")  # zip files
 
 Stamp = tuple[int, int, int]  # modification time (ns), size, inode
 Snapshot = dict[Path, Stamp]
@@ -48,13 +52,22 @@ def not_ready(path: Path) -> bool:
         return True
     if not start:
         return True
-    if start.startswith(b"PK") and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                return archive.testzip() is not None
-        except (zipfile.BadZipFile, OSError, EOFError):
-            return True
-    return False
+    return start.startswith(b"PK") and path.suffix.lower() in WORKBOOKS and not _whole_zip(path)
+
+
+def whole_workbook(path: Path, now: Snapshot) -> bool:
+    """Whether the file is a workbook that is there and whole. A removed workbook is not: Excel removes the old
+    file before it moves the new one into its place, and the two moments are a change to let settle."""
+    return path in now and path.suffix.lower() in WORKBOOKS and _whole_zip(path)
+
+
+def _whole_zip(path: Path) -> bool:
+    """Whether the file is a zip file whose directory, written last, is there and every part's checksum right."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.testzip() is None
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return False
 
 
 class Watcher:
@@ -75,10 +88,11 @@ class Watcher:
             if not changed:
                 self.sleep(POLL)
                 continue
-            now = self._settled(now)
-            changed = changed_files(self.last, now)
-            now = self._ready(changed, now, waiting)
-            changed = changed_files(self.last, now)
+            if not all(whole_workbook(path, now) for path in changed):
+                now = self._settled(now)
+                changed = changed_files(self.last, now)
+                now = self._ready(changed, now, waiting)
+                changed = changed_files(self.last, now)
             self.last = now
             if changed:
                 return changed

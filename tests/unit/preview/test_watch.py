@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from grantreports.preview import watch
-from grantreports.preview.watch import Watcher, not_ready
+from grantreports.preview.watch import Watcher, not_ready, snapshot, whole_workbook
 
 
-def workbook_bytes() -> bytes:
+def workbook_bytes(part: str = "<workbook/>") -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("xl/workbook.xml", "<workbook/>" * 2000)
+        archive.writestr("xl/workbook.xml", part * 2000)
     return buffer.getvalue()
 
 
@@ -100,3 +100,48 @@ def test_other_workbook_kinds_are_checked_too(tmp_path, suffix):
     path = tmp_path / f"inputs{suffix}"
     path.write_bytes(workbook_bytes()[:50])
     assert not_ready(path)
+
+
+def test_only_a_workbook_there_and_whole_is_taken_at_once(tmp_path):
+    path, csv = tmp_path / "activities.xlsx", tmp_path / "expenses.csv"
+    csv.write_text("grant_number;amount\n", encoding="utf-8")
+    whole = workbook_bytes()
+    for content, taken in ((whole, True), (whole[:-10], False), (whole[:1], False), (b"", False)):
+        path.write_bytes(content)
+        assert whole_workbook(path, snapshot([path])) is taken
+    assert not whole_workbook(path, {})  # removed since the look
+    assert not whole_workbook(csv, snapshot([csv]))  # a text file has no sign that it is whole
+
+
+def test_a_whole_workbook_moved_into_place_is_taken_without_waiting_to_settle(tmp_path):
+    path = tmp_path / "activities.xlsx"
+    path.write_bytes(workbook_bytes())
+    saved = tmp_path / "lu123.tmp"
+    saved.write_bytes(workbook_bytes("<workbook />"))
+    slept = []
+
+    def sleep(seconds):  # the save (a new file moved onto the old one, as office programs save) comes during the first look's pause
+        slept.append(seconds)
+        if saved.exists():
+            saved.replace(path)
+
+    watcher = Watcher(lambda: [path], sleep)
+    assert watcher.next_change() == {path}
+    assert slept == [watch.POLL]  # taken on the look that saw it, with no wait for it to settle
+
+
+def test_a_removed_workbook_is_let_settle_as_excel_puts_the_new_one_in_its_place(tmp_path):
+    path = tmp_path / "activities.xlsx"
+    path.write_bytes(workbook_bytes())
+    new = workbook_bytes("<workbook />")
+    steps = iter([path.unlink, lambda: path.write_bytes(new)])
+    slept = []
+
+    def sleep(seconds):  # Excel removes the old file, then moves the new one into its place
+        slept.append(seconds)
+        next(steps, lambda: None)()
+
+    watcher = Watcher(lambda: [path], sleep)
+    assert watcher.next_change() == {path}
+    assert watch.SETTLE in slept
+    assert path.read_bytes() == new and watcher.last[path] == watch.snapshot([path])[path]
