@@ -149,9 +149,10 @@ def grant_summaries(slugs: list[str], funders: dict[str, str], results_dir: Path
     except (OSError, ValueError, KeyError, TypeError):
         remembered = {}
     summaries, kept = {}, {}
+    profiles = {funder: sha256_file(templates_dir / funder / PROFILE_FILE) for funder in set(funders.values())}
     for slug in slugs:
         path = data_file(results_dir, slug)
-        key = digest(sha256_file(path), sha256_file(templates_dir / funders[slug] / PROFILE_FILE))
+        key = digest(sha256_file(path), profiles[funders[slug]])
         entry = remembered.get(slug)
         if not entry or entry.get("key") != key:
             entry = {
