@@ -5,8 +5,8 @@ The project folder is a bench working folder (bench/generate.py's inputs, a conf
 so that its first update renders only that grant's reports; the extraction still reads, converts and checks every
 grant). A warm Session updates once, then after each edit (bench/generate.py --edit N rewrites activities.xlsx,
 one row of one grant changed): the seconds from the start of the update to the PDF written (Update.seconds; the
-watcher's wait for a settled file, about 0.3 s, not counted), and the extraction, the report's preparation and its
-PDF within it.
+watcher's look and check of the saved file, about 0.12 s for a whole workbook, not counted), and the extraction,
+the report's preparation and its PDF within it.
 
 Run:  .venv/bin/python bench/preview_update.py <project folder> [--grants 1000 --activities 100000] [--edits 3] [--repo <checkout>]
 (--repo: the code to time, e.g. a worktree of an earlier commit, to compare two commits on one machine.)
