@@ -144,4 +144,4 @@ def test_a_removed_workbook_is_let_settle_as_excel_puts_the_new_one_in_its_place
     watcher = Watcher(lambda: [path], sleep)
     assert watcher.next_change() == {path}
     assert watch.SETTLE in slept
-    assert path.read_bytes() == new and watcher.last[path] == watch.snapshot([path])[path]
+    assert path.read_bytes() == new and watcher.last[path] == snapshot([path])[path]
