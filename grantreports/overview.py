@@ -232,7 +232,8 @@ class Build:
     config_file: str
 
 
-def _formatter() -> Formatter:
+def interface_formatter() -> Formatter:
+    """Numbers and dates as the interface language writes them (the page, preview's messages)."""
     return Formatter(language(), LOCALES[language()], DATES[language()])
 
 
@@ -254,7 +255,7 @@ def file_links(outputs: Path, grant_slug: str, report_slug: str) -> list[Link]:
 
 
 def figure_cells(figures: Figures, currency: str) -> list[Figure]:
-    style = _formatter()
+    style = interface_formatter()
     budget = Figure(
         style.percent(figures.used),
         tr("{spent} of {approved}").format(spent=style.money(figures.spent, currency), approved=style.money(figures.approved, currency)),
@@ -340,7 +341,7 @@ def grant_sections(build: Build, outputs: Path, results_dir: Path, templates_dir
     failures = {f.report: f for f in build.failures}
     checks = load_checks(results_dir)
     anchors = _anchors(extraction.grant_numbers)
-    style = _formatter()
+    style = interface_formatter()
     sections = []
     for number in extraction.grant_numbers:
         anchor = anchors[number]
@@ -375,7 +376,7 @@ def grant_sections(build: Build, outputs: Path, results_dir: Path, templates_dir
 def _valid_grant_rows(
     targets: list[ReportTarget], summary: GrantSummary, build: Build, outputs: Path, failures: dict[str, Failure]
 ) -> list[ReportRow]:
-    style, due = _formatter(), {t.report_slug: t for t in targets if t.period_to <= build.as_of}
+    style, due = interface_formatter(), {t.report_slug: t for t in targets if t.period_to <= build.as_of}
     rows = []
     for report in summary.reports:
         if report.slug not in due:
@@ -398,7 +399,7 @@ def _valid_grant_rows(
 
 
 def _blocked_grant_rows(periods: list[tuple[str, dt.date]], number: str, blocked: set[str], anchor: str) -> list[ReportRow]:
-    style = _formatter()
+    style = interface_formatter()
     if number in blocked:
         text, link = tr("The grant's rows have errors."), Link(tr("See its problems"), f"#problems-{anchor}")
     else:
@@ -459,7 +460,7 @@ def overview_page(build: Build, outputs: Path, results_dir: Path, templates_dir:
     built = sum(1 for row in rows if row.status == "built")
     general = [p for p in build.extraction.problems if p.grant in ("", EVERY_GRANT)]
     errors = sum(1 for p in build.extraction.problems if p.severity == "error")
-    style = _formatter()
+    style = interface_formatter()
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE.parent), autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
@@ -506,7 +507,8 @@ def page_texts(as_of: dt.date, style: Formatter) -> dict[str, str]:
         "files": tr("Files"),
         "problems": tr("Problems in the inputs"),
         "problems_intro": tr(
-            "A grant with an error gets no report until it is fixed. Fix the cell named in the inputs and run the build again."
+            "A grant with an error gets no report until it is fixed. Fix the cell named in the inputs and run the build again"
+            " (while preview runs, saving the file is enough)."
         ),
         "no_problems": tr("The inputs have no problems."),
         "general": tr("Problems that concern every grant, or no grant"),
@@ -527,7 +529,7 @@ def page_texts(as_of: dt.date, style: Formatter) -> dict[str, str]:
         "config": tr("Config"),
         "validation": tr("The problems as a list, to sort and filter"),
         "no_grants": tr("The inputs name no grant."),
-        "footer": tr("Written by grantreports at the end of the build; build again to update it."),
+        "footer": tr("Written by grantreports at the end of the build, and by preview after every save; build again to update it."),
         "top": tr("Back to the top"),
     }
 

@@ -23,7 +23,7 @@ def summary_text(problems: list[Problem]) -> tuple[str, int]:
             )
         )
         lines.append(_blocked_line(blocked_grants(errors)))
-        lines.append(tr("Fix these and run the build again:"))
+        lines.append(tr("Fix these and run the build again (while preview runs, saving the file is enough):"))
         error = tr("ERROR")
         lines += [f"  {error} {p}" for p in errors]
     if warnings:

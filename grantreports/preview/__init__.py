@@ -18,6 +18,7 @@ import sys
 import time
 import traceback
 import webbrowser
+from decimal import Decimal
 from pathlib import Path
 
 from grantreports.checks.config import read_config, with_defaults
@@ -26,6 +27,7 @@ from grantreports.common.preview_lock import Held, Holder, held_by, hold
 from grantreports.common.project import OUTPUTS, SNAKEFILE
 from grantreports.funders.profiles import profile_files
 from grantreports.inputs.patterns import input_files
+from grantreports.overview import interface_formatter
 from grantreports.preview.server import LiveState, serve
 from grantreports.preview.session import Session, Update
 from grantreports.preview.watch import PATIENCE, Watcher
@@ -148,6 +150,9 @@ def _updated(session: Session, state: LiveState, on_pdf) -> Update | None:
         return None
 
 
+ERRORS_SAID = 10  # input errors said in the terminal after an update
+
+
 def _show(state: LiveState, update: Update | None) -> None:
     if update is None:
         return
@@ -158,7 +163,7 @@ def _show(state: LiveState, update: Update | None) -> None:
         return
     parts = [
         ntr("{count} report updated", "{count} reports updated", len(update.rendered)).format(count=len(update.rendered))
-        + (tr(" in {seconds} s").format(seconds=f"{update.seconds:.1f}") if update.rendered else ""),
+        + (tr(" in {seconds} s").format(seconds=interface_formatter().number(Decimal(repr(update.seconds)), 1)) if update.rendered else ""),
     ]
     if update.removed:
         parts.append(ntr("{count} report removed", "{count} reports removed", len(update.removed)).format(count=len(update.removed)))
@@ -169,6 +174,14 @@ def _show(state: LiveState, update: Update | None) -> None:
     message = "; ".join(parts) + "."
     state.show("problem" if update.failed or update.errors else "ready", f"{time.strftime('%H:%M:%S')} {message}", finished=True)
     _say(message)
+    for line in update.error_lines[:ERRORS_SAID]:  # where each is, as the build's end says it; all of them on the page
+        _say(f"  {tr('ERROR')} {line}")
+    if len(update.error_lines) > ERRORS_SAID:
+        _say(
+            tr("  … and {count} more (all of them on the page and in outputs/validation.txt)").format(
+                count=len(update.error_lines) - ERRORS_SAID
+            )
+        )
 
 
 def _waiting(state: LiveState, paths: list[Path], workdir: Path) -> None:

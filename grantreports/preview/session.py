@@ -48,6 +48,7 @@ class Update:
     failed: list[Failure] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     errors: int = 0  # input problems that are errors
+    error_lines: list[str] = field(default_factory=list)  # each of them where it is, as outputs/validation.txt says it
     seconds: float = 0.0  # from the start of the update to the last PDF on disk
     total_seconds: float = 0.0  # to the overview page written
 
@@ -79,7 +80,8 @@ class Session:
             return Update(config_problems=unknown, total_seconds=time.perf_counter() - started)
         due = extraction.due(as_of)
         selected = [r for r in due if not config["grants"] or r.grant_number in config["grants"]]
-        update = Update(errors=sum(p.severity == "error" for p in extraction.problems))
+        errors = [p for p in extraction.problems if p.severity == "error"]
+        update = Update(errors=len(errors), error_lines=[str(p) for p in errors])
         update.removed = remove_unmade_reports(
             OUTPUTS, {(r.grant_slug, r.report_slug) for r in due}, {(r.grant_slug, r.report_slug) for r in selected}, RESULTS / "grants"
         )

@@ -1,5 +1,6 @@
 """An update that meets a locked file waits for it instead of reporting a problem; a fault never ends preview."""
 
+from grantreports.common.i18n import ENVIRONMENT
 from grantreports.preview import _show, _updated
 from grantreports.preview.server import LiveState
 from grantreports.preview.session import Update
@@ -39,9 +40,27 @@ def test_the_bar_says_what_was_updated_and_what_is_wrong():
     state = LiveState()
     _show(state, Update(rendered=["a/final", "a/interim-1"], seconds=1.25, errors=1))
     assert state.get().status == "problem"
-    assert "2 reports updated in 1.2 s" in state.get().message and "1 error in the inputs" in state.get().message
+    assert "2 reports updated in 1.3 s" in state.get().message and "1 error in the inputs" in state.get().message
     _show(state, Update(config_problems=["config/config.yaml: key 'as_of': value '2024-13-01' …"]))
     assert state.get().status == "problem" and "as_of" in state.get().message and state.get().version == 2
+
+
+def test_the_bar_writes_the_seconds_as_the_interface_language_does(monkeypatch):
+    monkeypatch.setenv(ENVIRONMENT, "lv")
+    state = LiveState()
+    _show(state, Update(rendered=["a/final", "a/interim-1"], seconds=2.84))
+    assert state.get().message.endswith(" 2 atskaites atjauninātas 2,8 s laikā.")
+
+
+def test_the_terminal_says_where_each_error_is(capsys):
+    lines = [
+        f"inputs/activities.xlsx, sheet 'activities', row {row}, column 'participants': expected a whole number" for row in range(2, 14)
+    ]
+    _show(LiveState(), Update(errors=len(lines), error_lines=lines))
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == "grantreports preview: 0 reports updated; 12 errors in the inputs."
+    assert said[1:11] == [f"grantreports preview:   ERROR {line}" for line in lines[:10]]
+    assert said[11:] == ["grantreports preview:   … and 2 more (all of them on the page and in outputs/validation.txt)"]
 
 
 def test_a_file_outside_the_project_is_named_in_full(tmp_path):
