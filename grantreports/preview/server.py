@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from grantreports.common.i18n import tr
+from grantreports.common.i18n import language, tr
 
 HOST = "127.0.0.1"
 STATE_PATH = "/.preview/state"
@@ -123,7 +123,7 @@ class _Handler(BaseHTTPRequestHandler):
         if path.startswith(PDF_VIEW):
             target = self._file(path[len(PDF_VIEW) - 1 :])
             if target is None or target.suffix != ".pdf":
-                return self.send_error(HTTPStatus.NOT_FOUND)
+                return self._not_found(path, body)
             src = "/" + target.relative_to(self.root).as_posix()
             page = PDF_PAGE % {"title": html.escape(target.name), "src": html.escape(src), "version": state.version}
             return self._send(self._live(page.encode()), "text/html; charset=utf-8", body)
@@ -132,15 +132,26 @@ class _Handler(BaseHTTPRequestHandler):
             page = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>grantreports</title></head><body></body></html>"
             return self._send(self._live(page.encode()), "text/html; charset=utf-8", body)
         if target is None:
-            return self.send_error(HTTPStatus.NOT_FOUND)
+            return self._not_found(path, body)
         try:
             content = target.read_bytes()
         except OSError:
-            return self.send_error(HTTPStatus.NOT_FOUND)
+            return self._not_found(path, body)
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html":
             content, kind = self._live(content), "text/html; charset=utf-8"
         self._send(content, kind, body)
+
+    def _not_found(self, path: str, body: bool) -> None:
+        """A page saying, in the interface language, why `path` is not shown: the overview links the input files,
+        which a build's page opens from the folder but preview does not serve."""
+        text = tr(
+            "Preview shows only the files in outputs/, and '{path}' is not one of them. Open files outside it"
+            " (the input files, for example) from the project folder."
+        ).format(path=path.lstrip("/"))
+        page = f"<!DOCTYPE html><html lang='{language()}'><head><meta charset='utf-8'><title>grantreports</title></head>"
+        page += f"<body><p>{html.escape(text, quote=False)}</p></body></html>"
+        self._send(page.encode(), "text/html; charset=utf-8", body, HTTPStatus.NOT_FOUND)
 
     def _file(self, path: str) -> Path | None:
         """The file under outputs/ that `path` names, or None: nothing hidden, nothing outside, no folders."""
@@ -156,8 +167,8 @@ class _Handler(BaseHTTPRequestHandler):
         end = page.rfind(b"</body>")
         return page[:end] + script + page[end:] if end >= 0 else page + script
 
-    def _send(self, content: bytes, kind: str, body: bool) -> None:
-        self.send_response(HTTPStatus.OK)
+    def _send(self, content: bytes, kind: str, body: bool, status: HTTPStatus = HTTPStatus.OK) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(content)))
         self.send_header("Cache-Control", "no-store")

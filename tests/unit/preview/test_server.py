@@ -6,6 +6,7 @@ import urllib.request
 
 import pytest
 
+from grantreports.common.i18n import ENVIRONMENT
 from grantreports.preview.server import LiveState, serve
 
 
@@ -66,6 +67,16 @@ def test_the_page_gets_the_live_script_on_the_way_out_and_the_file_stays_as_buil
 def test_nothing_outside_outputs_nothing_hidden_no_listing(served, path):
     _, _, url, _ = served
     assert get(url + path)[0] == 404
+
+
+def test_a_file_not_shown_is_explained_in_the_interface_language(served, monkeypatch):
+    monkeypatch.setenv(ENVIRONMENT, "lv")
+    _, _, url, _ = served
+    with pytest.raises(urllib.error.HTTPError) as answer:  # the overview page links the input files: ../inputs/...
+        urllib.request.urlopen(url + "/inputs/activities.xlsx", timeout=10)
+    assert answer.value.code == 404
+    page = answer.value.read().decode("utf-8")
+    assert "Priekšskatījums rāda tikai mapes outputs/ failus, un 'inputs/activities.xlsx' nav viens no tiem" in page
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
