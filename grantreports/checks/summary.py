@@ -24,8 +24,7 @@ def summary_text(problems: list[Problem]) -> tuple[str, int]:
         )
         lines.append(_blocked_line(blocked_grants(errors)))
         lines.append(tr("Fix these and run the build again (while preview runs, saving the file is enough):"))
-        error = tr("ERROR")
-        lines += [f"  {error} {p}" for p in errors]
+        lines += [error_line(p) for p in errors]
     if warnings:
         lines.append(ntr("grantreports: {count} warning:", "grantreports: {count} warnings:", len(warnings)).format(count=len(warnings)))
         warning = tr("WARNING")
@@ -36,6 +35,11 @@ def summary_text(problems: list[Problem]) -> tuple[str, int]:
         lines += [f"  {note} {p}" for p in notes]
     # One problem can block several grants; its line is shown once.
     return "\n".join(dict.fromkeys(line for line in lines if line)), len(errors)
+
+
+def error_line(problem: Problem) -> str:
+    """An error as the build's end, validation.txt and preview's terminal say it: where it is and what is wrong."""
+    return f"  {tr('ERROR')} {problem}"
 
 
 def summary_file(problems: list[Problem]) -> bytes:

@@ -175,7 +175,7 @@ def _show(state: LiveState, update: Update | None) -> None:
     state.show("problem" if update.failed or update.errors else "ready", f"{time.strftime('%H:%M:%S')} {message}", finished=True)
     _say(message)
     for line in update.error_lines[:ERRORS_SAID]:  # where each is, as the build's end says it; all of them on the page
-        _say(f"  {tr('ERROR')} {line}")
+        _say(line)
     if len(update.error_lines) > ERRORS_SAID:
         _say(
             tr("  … and {count} more (all of them on the page and in outputs/validation.txt)").format(

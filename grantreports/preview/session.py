@@ -20,7 +20,7 @@ from pathlib import Path
 
 from grantreports.checks.config import config_problems, read_config, unknown_grants, with_defaults
 from grantreports.checks.extraction import Extraction, ReadCache, ReportTarget, data_file, extract
-from grantreports.checks.summary import summary_file
+from grantreports.checks.summary import error_line, summary_file
 from grantreports.checks.validation_report import write_validation_reports
 from grantreports.common import i18n
 from grantreports.common.collector import bulk_allocation
@@ -47,10 +47,13 @@ class Update:
     rendered: list[str] = field(default_factory=list)  # <grant>/<report>
     failed: list[Failure] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    errors: int = 0  # input problems that are errors
-    error_lines: list[str] = field(default_factory=list)  # each of them where it is, as outputs/validation.txt says it
+    error_lines: list[str] = field(default_factory=list)  # the input problems that are errors, as validation.txt says them
     seconds: float = 0.0  # from the start of the update to the last PDF on disk
     total_seconds: float = 0.0  # to the overview page written
+
+    @property
+    def errors(self) -> int:
+        return len(self.error_lines)
 
 
 class Session:
@@ -80,8 +83,7 @@ class Session:
             return Update(config_problems=unknown, total_seconds=time.perf_counter() - started)
         due = extraction.due(as_of)
         selected = [r for r in due if not config["grants"] or r.grant_number in config["grants"]]
-        errors = [p for p in extraction.problems if p.severity == "error"]
-        update = Update(errors=len(errors), error_lines=[str(p) for p in errors])
+        update = Update(error_lines=[error_line(p) for p in extraction.problems if p.severity == "error"])
         update.removed = remove_unmade_reports(
             OUTPUTS, {(r.grant_slug, r.report_slug) for r in due}, {(r.grant_slug, r.report_slug) for r in selected}, RESULTS / "grants"
         )

@@ -38,7 +38,7 @@ def test_a_fault_in_an_update_is_shown_and_preview_goes_on(capsys):
 
 def test_the_bar_says_what_was_updated_and_what_is_wrong():
     state = LiveState()
-    _show(state, Update(rendered=["a/final", "a/interim-1"], seconds=1.25, errors=1))
+    _show(state, Update(rendered=["a/final", "a/interim-1"], seconds=1.25, error_lines=["  ERROR inputs/activities.xlsx, …"]))
     assert state.get().status == "problem"
     assert "2 reports updated in 1.3 s" in state.get().message and "1 error in the inputs" in state.get().message
     _show(state, Update(config_problems=["config/config.yaml: key 'as_of': value '2024-13-01' …"]))
@@ -56,7 +56,7 @@ def test_the_terminal_says_where_each_error_is(capsys):
     lines = [
         f"inputs/activities.xlsx, sheet 'activities', row {row}, column 'participants': expected a whole number" for row in range(2, 14)
     ]
-    _show(LiveState(), Update(errors=len(lines), error_lines=lines))
+    _show(LiveState(), Update(error_lines=[f"  ERROR {line}" for line in lines]))
     said = capsys.readouterr().out.splitlines()
     assert said[0] == "grantreports preview: 0 reports updated; 12 errors in the inputs."
     assert said[1:11] == [f"grantreports preview:   ERROR {line}" for line in lines[:10]]
