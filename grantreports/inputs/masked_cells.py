@@ -113,7 +113,7 @@ def masked_cells(path: Path) -> tuple[dict[str, dict[tuple[int, int], str]], dic
 def _xlsx_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     found: dict[str, dict[tuple[int, int], str]] = {}
     with zipfile.ZipFile(path) as archive:
-        for name, part in _sheet_parts(archive).items():
+        for name, part in sheet_parts(archive).items():
             if not _holds(archive, part, (b"<f", b't="e"')):
                 continue
             data = archive.read(part)
@@ -149,7 +149,8 @@ def _holds(archive: zipfile.ZipFile, part: str, needles: tuple[bytes, ...]) -> b
     return False
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each sheet's name and its part of an .xlsx, e.g. xl/worksheets/sheet1.xml."""
     workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
     relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): r.get("Target") for r in relations}

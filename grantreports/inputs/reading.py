@@ -42,6 +42,7 @@ class SheetRows:
     row_numbers: list[int] = field(default_factory=list)
     columns: dict[str, list] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)  # column key -> its name as the header writes it, where that differs
+    positions: dict[str, int] = field(default_factory=dict)  # column key -> its column in the sheet, from 0 (A)
 
     @property
     def rows(self) -> list[tuple[int, dict[str, object]]]:
@@ -299,6 +300,7 @@ def _header_keyed(spec: SheetSpec, file: str, sheet: str, grid: list[list]) -> t
     result.columns = {key: list(by_position[p]) if p < len(by_position) else [None] * len(kept) for key, p in positions.items()}
     written = {key: cells.clean_text(grid[header_index][p]) for key, p in positions.items()}
     result.headers = {key: name for key, name in written.items() if name != key}
+    result.positions = positions
     missing = [c.key for c in spec.columns if c.required and c.key not in positions]
     if missing:
         header_problems.insert(

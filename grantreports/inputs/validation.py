@@ -129,12 +129,13 @@ def _named(sheet: SheetRows) -> set[str]:
     return {cells.clean_text("" if n is None else n) for n in sheet.columns.get("grant_number", ())}
 
 
-def convert_sheet_again(sheet: SheetRows, before: SheetRows, converted: ConvertedSheet) -> ConvertedSheet:
+def convert_sheet_again(sheet: SheetRows, before: SheetRows, converted: ConvertedSheet, rows: list[int] | None = None) -> ConvertedSheet:
     """convert_sheet(sheet), given the sheet as read `before` and its conversion: only the rows with a changed
     cell are converted again, the others' rows and problems are taken over. The result is the same: a row's
     values and problems depend on its own cells and row number alone (sheets.convert_columns), and the rows
     keep the sheet's order, which is that of their row numbers. A sheet whose rows, columns or header changed
-    is converted whole."""
+    is converted whole. `rows`, when given, are the indexes of the only rows whose cells may differ from
+    `before` (the rows read again alone, inputs/changed_rows.py): the others are not compared."""
     if (
         (sheet.spec, sheet.file, sheet.sheet, sheet.headers) != (before.spec, before.file, before.sheet, before.headers)
         or list(sheet.columns) != list(before.columns)
@@ -142,7 +143,10 @@ def convert_sheet_again(sheet: SheetRows, before: SheetRows, converted: Converte
         or not all(a < b for a, b in pairwise(sheet.row_numbers))
     ):
         return convert_sheet(sheet)
-    changed = sorted({index for key, cells_ in sheet.columns.items() for index in _changed_cells(before.columns[key], cells_)})
+    if rows is None:
+        changed = sorted({index for key, cells_ in sheet.columns.items() for index in _changed_cells(before.columns[key], cells_)})
+    else:
+        changed = [i for i in sorted(set(rows)) if any(_differ(before.columns[key][i], cells_[i]) for key, cells_ in sheet.columns.items())]
     if not changed:
         return converted
     numbers = [sheet.row_numbers[index] for index in changed]
@@ -161,7 +165,11 @@ def _changed_cells(before: list, after: list) -> list[int]:
     """The indexes of the cells that differ in value or type (1, 1.0 and True are equal in Python, not as cells)."""
     if before == after and list(map(type, before)) == list(map(type, after)):
         return []
-    return [index for index, (old, new) in enumerate(zip(before, after, strict=True)) if type(old) is not type(new) or old != new]
+    return [index for index, (old, new) in enumerate(zip(before, after, strict=True)) if _differ(old, new)]
+
+
+def _differ(old: object, new: object) -> bool:
+    return type(old) is not type(new) or old != new
 
 
 def _spliced(old: list, new: list, numbers: list[int], row: Callable) -> list:

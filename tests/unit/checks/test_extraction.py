@@ -198,3 +198,23 @@ def test_a_read_cache_converts_again_only_the_rows_that_changed_with_the_same_da
     for slug in ("2023-lv-nvof-mac-041-58", "bc-lv-p2p-2023-04"):
         assert data_file(project / "results", slug).read_bytes() == data_file(project / "fresh", slug).read_bytes()
     assert b"977" in data_file(project / "results", "2023-lv-nvof-mac-041-58").read_bytes()
+
+
+def test_a_read_cache_reads_again_only_the_rows_a_save_changed_with_the_same_data_files(project, monkeypatch):
+    tables = sheets()
+    header, *rows = tables["activities"]
+    tables["activities"] = [header] + [row[:2] + [f"{row[2]} ({copy})"] + row[3:] for copy in range(8) for row in rows]
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    reads, read = extract_module.ReadCache(), []
+    real = extract_module.read_file
+    monkeypatch.setattr(extract_module, "read_file", lambda path, *a: (read.append(path.name), real(path, *a))[1])
+    extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF, reads=reads)
+    edited = next(row for row in tables["activities"][22:] if row[0] == tables["grants"][1][0])
+    edited[7] = 977  # participants, a row below the first 20
+    write_workbook(project / "inputs" / "grants.xlsx", tables)
+    again = extract(project, PATTERNS, TEMPLATES, project / "results", AS_OF, reads=reads)
+    assert read == ["grants.xlsx"]  # once, whole; after the save, only the changed row (inputs/changed_rows.py)
+    assert again == extract(project, PATTERNS, TEMPLATES, project / "fresh", AS_OF)
+    for slug in ("2023-lv-nvof-mac-041-58", "bc-lv-p2p-2023-04"):
+        assert data_file(project / "results", slug).read_bytes() == data_file(project / "fresh", slug).read_bytes()
+    assert b"977" in data_file(project / "results", "2023-lv-nvof-mac-041-58").read_bytes()
