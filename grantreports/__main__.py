@@ -12,12 +12,14 @@ from pathlib import Path
 from grantreports.checks.extraction import Extraction
 from grantreports.checks.summary import summary_file
 from grantreports.common import i18n
+from grantreports.common.argparse_words import speak_interface_language
 from grantreports.common.files import write_atomically
 from grantreports.common.i18n import tr
 from grantreports.common.project import PROJECT_DIR
 
 
 def main(argv: list[str] | None = None) -> int:
+    speak_interface_language()
     parser = argparse.ArgumentParser(
         prog="grantreports", description=tr("Spreadsheets of project activities into funder-formatted Word and PDF reports.")
     )

@@ -104,3 +104,33 @@ def test_a_funder_rule_is_explained_in_latvian(tmp_path):
         " pieļauj 10\u00a0%); vajadzīgs skaidrojums lapā budget_notes (Budžeta skaidrojumi) ar grant_number"
         f" {SIF}, period_to 31.10.2024., line_code 5"
     )
+
+
+def test_the_command_line_help_is_latvian_throughout(capsys):
+    from grantreports.__main__ import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["preview", "--help"])
+    assert stopped.value.code == 0
+    help_text = capsys.readouterr().out
+    assert help_text.startswith("lietojums: grantreports preview [-h]")
+    assert "\nopcijas:\n" in help_text
+    assert "-h, --help            parādīt šo palīdzību un beigt" in help_text
+    assert not any(word in help_text for word in ("usage:", "options:", "show this help"))
+
+
+def test_a_command_line_mistake_is_told_in_latvian(capsys):
+    from grantreports.__main__ import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["preview", "--port", "astoņi"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == "grantreports preview: kļūda: arguments --port: nederīga int vērtība: 'astoņi'"
+
+
+def test_every_argparse_word_listed_has_its_latvian_words(monkeypatch):
+    from grantreports.common.argparse_words import translated_words
+
+    latvian = translated_words()
+    monkeypatch.setenv(i18n.ENVIRONMENT, "en")
+    assert all(lv != en for lv, en in zip(latvian, translated_words(), strict=True))
