@@ -31,7 +31,7 @@ import python_calamine
 
 from grantreports.inputs.headers import SEARCH_ROWS, filled
 from grantreports.inputs.masked_cells import sheet_parts
-from grantreports.inputs.reading import SheetRows
+from grantreports.inputs.reading import MAX_BYTES, SheetRows
 
 _SHEET_DATA = b"<sheetData>"
 _SHEET_DATA_END = b"</sheetData>"
@@ -109,8 +109,8 @@ def read_again(path: Path, before: Snapshot, sheets: list[SheetRows]) -> tuple[l
 
 def _changed_sheets(archive: zipfile.ZipFile, parts: dict[str, tuple[int, int]], before: Snapshot) -> dict[str, _SheetXml] | None:
     """The sheets read before whose XML changed, cut into rows; None if any other part that cells are read from changed."""
-    if parts.keys() != before.parts.keys():
-        return None
+    if parts.keys() != before.parts.keys() or sum(size for _, size in parts.values()) > MAX_BYTES:
+        return None  # other parts, or too big to unpack: the whole read says why
     free = {xml.part for xml in before.sheets.values()} | {_STRINGS}  # the shared strings are compared by their digest
     if any(parts[p] != before.parts[p] for p in parts if p not in free and not p.startswith(_ANY_CHANGE)):
         return None

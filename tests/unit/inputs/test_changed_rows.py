@@ -205,3 +205,15 @@ def test_only_xlsx_files_get_a_snapshot(tmp_path, workbook):
     csv = tmp_path / "activities.csv"
     csv.write_text(",".join(HEADER) + "\n", encoding="utf-8")
     assert snapshot(csv, found) is None
+
+
+def test_a_file_too_big_to_unpack_is_left_to_the_whole_read_which_refuses_it(workbook, monkeypatch):
+    from grantreports.inputs import changed_rows, reading
+
+    path, rows, found, before = workbook
+    rows[50][7] = 500
+    save(path, rows)
+    monkeypatch.setattr(changed_rows, "MAX_BYTES", 20_000)
+    monkeypatch.setattr(reading, "MAX_BYTES", 20_000)
+    assert read_again(path, before, found) is None
+    assert "the workbook unpacks to" in read_file(path, "inputs/activities.xlsx", sheet_specs())[1][0].message
