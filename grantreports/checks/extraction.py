@@ -91,9 +91,9 @@ class ReadCache:
     entry holds for the same bytes, code, interface language and funder formats (these decide which sheets and
     columns there are, and the problems' words); its sheets as read serve the next read of the file. With them,
     the grants' fingerprints as last made, so that only those of grants with a changed row are made again.
-    With `snapshots`, each .xlsx's sheets' XML is kept too, by row (inputs/changed_rows.py), so that only the rows
-    a save changed are read again: some 0.25 s more for its first read, and memory for the XML (33 MB for the
-    100,000 activity rows of the bench); worth it only to a process that reads again."""
+    With `snapshots`, each .xlsx's sheets' XML is kept too, cut into rows (inputs/changed_rows.py), so that only the
+    rows a save changed are read again: some 0.1 s more for a file's first read, and memory (preview at the bench's
+    1,000 grants: 430 MB against 350 MB); worth it only to a process that reads again."""
 
     def __init__(self, snapshots: bool = True) -> None:
         self._entries: dict[str, tuple[tuple[str, str], Read]] = {}
