@@ -11,6 +11,10 @@ removed and ignored, as is one that cannot be read; a leftover never blocks the 
 when a process started (Linux's /proc), the lock records that too: a leftover whose process number has since been
 given to another program is stale as well.
 
+Looking at the lock, removing a stale one and making one are done under a guard (_guarded): an advisory lock on the
+folder the lock is in. Without it, a build that found a killed preview's lock stale could remove,
+a moment later, the lock a new preview had just put in its place.
+
 Imports: the standard library and i18n only, as rules/common.smk imports this on every build's start path."""
 
 from __future__ import annotations
@@ -18,12 +22,17 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from grantreports.common.i18n import tr
 from grantreports.common.project import PREVIEW_LOCK
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,14 @@ class Held(Exception):
 def held_by(folder: Path) -> Holder | None:
     """The live preview holding `folder`, or None; a stale or unreadable lock is removed on the way."""
     path = folder / PREVIEW_LOCK
+    if not path.exists():  # the build's usual start: nothing to guard
+        return None
+    with _guarded(path):
+        return _live_holder(path)
+
+
+def _live_holder(path: Path) -> Holder | None:
+    """held_by, under the guard."""
     try:
         holder = _named(path.read_bytes())
     except FileNotFoundError:
@@ -68,17 +85,38 @@ def hold(folder: Path, url: str) -> Iterator[Holder]:
     holder = Holder(os.getpid(), url, _start_mark(os.getpid()))
     fields = {"pid": holder.pid, "url": holder.url} | ({"started": holder.started} if holder.started else {})
     content = json.dumps(fields).encode()
-    while True:
-        try:
-            _create(path, content)
-            break
-        except FileExistsError:
-            if other := held_by(folder):  # else it was stale and is gone: try again
-                raise Held(other) from None
+    with _guarded(path):
+        while True:
+            try:
+                _create(path, content)
+                break
+            except FileExistsError:
+                if other := _live_holder(path):  # else it was stale and is gone: try again
+                    raise Held(other) from None
     try:
         yield holder
     finally:
         path.unlink(missing_ok=True)
+
+
+@contextmanager
+def _guarded(path: Path) -> Iterator[None]:
+    """While the block runs, no other process or thread looks at, removes or makes the lock `path`: an advisory lock
+    (flock) on its folder, which stays while the lock comes and goes, so that all take the same one, and which needs
+    no file of its own (a build that does not start writes nothing). Where the system or file system has no such
+    locks, the block runs unguarded."""
+    try:
+        descriptor = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        descriptor = None
+    try:
+        if descriptor is not None and fcntl is not None:
+            with suppress(OSError):
+                fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)  # lets the guard go
 
 
 def _create(path: Path, content: bytes) -> None:

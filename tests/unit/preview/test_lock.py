@@ -5,10 +5,12 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
+from grantreports.common import preview_lock
 from grantreports.common.preview_lock import Held, Holder, held_by, hold, preview_running_text
 from grantreports.common.project import PREVIEW_LOCK
 
@@ -159,3 +161,36 @@ def test_a_lock_whose_process_number_was_given_to_another_process_is_stale(tmp_p
         lock.write_text(json.dumps({"pid": os.getpid(), "url": URL} | same), encoding="utf-8")
         assert held_by(tmp_path) == Holder(os.getpid(), URL)
         assert lock.exists()
+
+
+def test_a_stale_lock_is_removed_only_while_no_new_preview_can_be_putting_its_own_in_its_place(tmp_path, monkeypatch):
+    """A build reads a killed preview's lock and finds it stale; just then a new preview starts and takes the folder.
+    The build must not remove the new preview's lock in the stale one's place."""
+    lock = tmp_path / PREVIEW_LOCK
+    lock.parent.mkdir()
+    lock.write_text(json.dumps({"pid": dead_pid(), "url": URL}), encoding="utf-8")
+    held, stop = threading.Event(), threading.Event()
+
+    def new_preview():
+        with hold(tmp_path, "http://127.0.0.1:8001/"):
+            held.set()
+            stop.wait(10)
+
+    starting = threading.Thread(target=new_preview)
+    real_alive = preview_lock._alive
+
+    def alive_while_a_preview_starts(pid):
+        if threading.current_thread() is threading.main_thread():  # the build, between reading the lock and removing it
+            starting.start()
+            held.wait(0.5)  # unguarded, the new preview would take the stale lock's place meanwhile
+        return real_alive(pid)
+
+    monkeypatch.setattr(preview_lock, "_alive", alive_while_a_preview_starts)
+    try:
+        assert held_by(tmp_path) is None
+        assert held.wait(5)
+        assert json.loads(lock.read_text(encoding="utf-8"))["url"] == "http://127.0.0.1:8001/"
+    finally:
+        stop.set()
+        starting.join()
+    assert not lock.exists()
