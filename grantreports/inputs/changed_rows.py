@@ -97,7 +97,7 @@ def read_again(path: Path, before: Snapshot, sheets: list[SheetRows]) -> tuple[l
         for sheet in sheets:
             if rows.get(sheet.sheet):
                 grid = small.get_sheet_by_name(sheet.sheet).to_python(skip_empty_area=False)
-                again = _rows_read_again(sheet, grid, [number for _, number in rows[sheet.sheet]])
+                again = _rows_read_again(sheet, grid, [index for _, index in rows[sheet.sheet]])
                 if again is None:
                     return None
                 sheet, indexes[sheet.sheet] = again
@@ -144,7 +144,7 @@ def _cut(part: str, xml: bytes) -> _SheetXml | None:
 
 
 def _changed_rows(old: _SheetXml, new: _SheetXml, sheet: SheetRows) -> list[tuple[int, int]] | None:
-    """Each changed row's index in the sheet's XML and its row number, if each may be read alone; else None."""
+    """Each changed row's index in the sheet's XML and among the sheet's data rows, if each may be read alone; else None."""
     if (old.head, old.tail, len(old.rows)) != (new.head, new.tail, len(new.rows)):
         return None
     merged = [(int(top), int(bottom or top)) for top, bottom in _MERGE.findall(new.tail)]
@@ -155,17 +155,17 @@ def _changed_rows(old: _SheetXml, new: _SheetXml, sheet: SheetRows) -> list[tupl
         if was == now:
             continue
         number = _row_number(now)
+        at = None if number is None else _index(sheet, number)
         if (
-            number is None
+            at is None
             or number != _row_number(was)
             or number <= SEARCH_ROWS
-            or _index(sheet, number) is None
             or _FORMULA_OR_ERROR.search(now)
             or _FORMULA_OR_ERROR.search(was)
             or any(top <= number <= bottom for top, bottom in merged)
         ):
             return None
-        changed.append((index, number))
+        changed.append((index, at))
     return changed
 
 
@@ -202,12 +202,11 @@ def _small_workbook(archive: zipfile.ZipFile, rows: list[tuple[_SheetXml, list[b
     return python_calamine.CalamineWorkbook.from_filelike(buffer)
 
 
-def _rows_read_again(sheet: SheetRows, grid: list[list], numbers: list[int]) -> tuple[SheetRows, list[int]] | None:
-    """The sheet with the rows of these numbers as `grid` holds them (in their order), and their indexes among its
-    data rows; None if one of them is now empty, so no longer a data row."""
-    if len(grid) != len(numbers) or not all(any(map(filled, cells)) for cells in grid):
+def _rows_read_again(sheet: SheetRows, grid: list[list], indexes: list[int]) -> tuple[SheetRows, list[int]] | None:
+    """The sheet with its data rows of these indexes as `grid` holds them (in their order), and those indexes; None
+    if one of them is now empty, so no longer a data row."""
+    if len(grid) != len(indexes) or not all(any(map(filled, cells)) for cells in grid):
         return None
-    indexes = [_index(sheet, number) for number in numbers]
     columns = {key: list(cells) for key, cells in sheet.columns.items()}
     for index, cells in zip(indexes, grid, strict=True):
         for key, position in sheet.positions.items():
