@@ -161,17 +161,19 @@ def _show(state: LiveState, update: Update | None) -> None:
         state.show("problem", message, finished=True)
         _say(message)
         return
-    parts = [
-        ntr("{count} report updated", "{count} reports updated", len(update.rendered)).format(count=len(update.rendered))
-        + (tr(" in {seconds} s").format(seconds=interface_formatter().number(Decimal(repr(update.seconds)), 1)) if update.rendered else ""),
-    ]
+    parts = []
+    if update.rendered:
+        parts.append(
+            ntr("{count} report updated", "{count} reports updated", len(update.rendered)).format(count=len(update.rendered))
+            + tr(" in {seconds} s").format(seconds=interface_formatter().number(Decimal(repr(update.seconds)), 1))
+        )
     if update.removed:
         parts.append(ntr("{count} report removed", "{count} reports removed", len(update.removed)).format(count=len(update.removed)))
     if update.failed:
         parts.append(ntr("{count} report failed", "{count} reports failed", len(update.failed)).format(count=len(update.failed)))
     if update.errors:
         parts.append(ntr("{count} error in the inputs", "{count} errors in the inputs", update.errors).format(count=update.errors))
-    message = "; ".join(parts) + "."
+    message = "; ".join(parts or [tr("reports up to date")]) + "."  # after the first build, or a save that changed no figure
     state.show("problem" if update.failed or update.errors else "ready", f"{time.strftime('%H:%M:%S')} {message}", finished=True)
     _say(message)
     for line in update.error_lines[:ERRORS_SAID]:  # where each is, as the build's end says it; all of them on the page

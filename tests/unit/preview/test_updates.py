@@ -52,13 +52,26 @@ def test_the_bar_writes_the_seconds_as_the_interface_language_does(monkeypatch):
     assert state.get().message.endswith(" 2 atskaites atjauninātas 2,8 s laikā.")
 
 
+def test_an_update_that_made_nothing_says_the_reports_are_up_to_date_in_the_interface_language(monkeypatch, capsys):
+    state = LiveState()
+    _show(state, Update())  # the first update after the build, or a save that changed no figure
+    assert state.get().status == "ready" and state.get().message.endswith(" reports up to date.")
+    monkeypatch.setenv(ENVIRONMENT, "lv")
+    _show(state, Update())
+    assert state.get().message.endswith(" atskaites ir aktuālas.")
+    assert capsys.readouterr().out.splitlines() == [
+        "grantreports preview: reports up to date.",
+        "grantreports preview: atskaites ir aktuālas.",
+    ]
+
+
 def test_the_terminal_says_where_each_error_is(capsys):
     lines = [
         f"inputs/activities.xlsx, sheet 'activities', row {row}, column 'participants': expected a whole number" for row in range(2, 14)
     ]
     _show(LiveState(), Update(error_lines=[f"  ERROR {line}" for line in lines]))
     said = capsys.readouterr().out.splitlines()
-    assert said[0] == "grantreports preview: 0 reports updated; 12 errors in the inputs."
+    assert said[0] == "grantreports preview: 12 errors in the inputs."
     assert said[1:11] == [f"grantreports preview:   ERROR {line}" for line in lines[:10]]
     assert said[11:] == ["grantreports preview:   … and 2 more (all of them on the page and in outputs/validation.txt)"]
 
